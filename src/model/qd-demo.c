@@ -35,7 +35,7 @@ static const DemoPerson people[] = {
   /* 8 */ { "Chloé Martin", "Team Lead, Billing", "team-lead", "Billing", 3, "2021-02-01", "active", "1-2-years", "Invoicing, Chargebacks, French" },
   /* Tier 1 EMEA, reporting to Tomás */
   { "Ana Ruiz", "Support Agent", "agent", "Tier 1", 4, "2022-01-10", "active", "ready-now", "Live chat, Spanish, Macros" },
-  { "Oliver Hughes", "Support Agent", "agent", "Tier 1", 4, "2022-05-16", "active", "1-2-years", "Email support, Knowledge base" },
+  { "Oliver Hughes", "Support Agent", "agent", "Tier 1", 4, "2022-05-16", "active", "ready-now", "Email support, Knowledge base" },
   { "Fatima Zahra", "Support Agent", "agent", "Tier 1", 4, "2023-02-06", "active", "not-yet", "Arabic, French, Live chat" },
   { "Jonas Weber", "Senior Support Agent", "agent", "Tier 1", 4, "2021-07-19", "active", "ready-now", "Coaching, Macros, German" },
   { "Elena Rossi", "Support Agent", "agent", "Tier 1", 4, "2023-09-04", "active", "not-yet", "Italian, Phone support" },
@@ -51,7 +51,7 @@ static const DemoPerson people[] = {
   { "Diego Castillo", "Support Agent", "agent", "Tier 1", 5, "2023-01-09", "left", "not-yet", "Spanish, Email support" },
   /* Tier 2, reporting to Lukas */
   { "Ingrid Solberg", "Technical Support Engineer", "agent", "Tier 2", 6, "2021-09-13", "active", "ready-now", "APIs, SQL, Webhooks" },
-  { "Rahul Mehta", "Technical Support Engineer", "agent", "Tier 2", 6, "2022-03-07", "active", "1-2-years", "Python, Logs, Integrations" },
+  { "Rahul Mehta", "Technical Support Engineer", "agent", "Tier 2", 6, "2022-03-07", "active", "ready-now", "Python, Logs, Integrations" },
   { "Julia Novak", "Technical Support Engineer", "agent", "Tier 2", 6, "2022-07-25", "active", "not-yet", "SSO, SAML, Networking" },
   { "Samuel Adeyemi", "Senior Technical Support Engineer", "agent", "Tier 2", 6, "2020-12-01", "active", "ready-now", "Incident management, Bug triage" },
   { "Laura Schmidt", "Technical Support Engineer", "agent", "Tier 2", 6, "2023-08-21", "active", "not-yet", "Mobile apps, German" },

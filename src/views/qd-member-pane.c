@@ -266,11 +266,14 @@ static void
 qd_member_pane_dispose (GObject *object)
 {
   QdMemberPane *self = (QdMemberPane *) object;
+  GtkWidget *child;
 
   if (self->save_source != 0)
     qd_member_pane_flush (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QD_TYPE_MEMBER_PANE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->member);
   g_clear_object (&self->leaders);
   g_clear_object (&self->roster);

@@ -180,8 +180,11 @@ static void
 qd_pipeline_panel_dispose (GObject *object)
 {
   QdPipelinePanel *self = (QdPipelinePanel *) object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QD_TYPE_PIPELINE_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->roster);
 
   G_OBJECT_CLASS (qd_pipeline_panel_parent_class)->dispose (object);

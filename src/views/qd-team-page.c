@@ -427,8 +427,11 @@ static void
 qd_team_page_dispose (GObject *object)
 {
   QdTeamPage *self = (QdTeamPage *) object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QD_TYPE_TEAM_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->roster);
