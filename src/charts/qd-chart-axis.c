@@ -104,20 +104,24 @@ ticks_nice_with_min_step (double        lo,
     return FALSE;
 
   /* The smallest 1-2-5 step at least as big as the raw step whose
-   * rounded-out range still fits max_ticks. */
-  for (int exponent = 0; exponent < 4; exponent++)
+   * rounded-out range still fits max_ticks. A range across zero needs
+   * at least three ticks, so allow one more when two do not fit. */
+  for (guint limit = max_ticks; limit <= MAX (max_ticks, 3); limit++)
     {
-      for (guint m = 0; m < G_N_ELEMENTS (multipliers); m++)
+      for (int exponent = 0; exponent < 4; exponent++)
         {
-          double step = multipliers[m] * magnitude * pow (10, exponent);
-          guint n;
+          for (guint m = 0; m < G_N_ELEMENTS (multipliers); m++)
+            {
+              double step = multipliers[m] * magnitude * pow (10, exponent);
+              guint n;
 
-          if (step < min_step || step < raw * (1 - 1e-9))
-            continue;
+              if (step < min_step || step < raw * (1 - 1e-9))
+                continue;
 
-          n = fill_ticks (lo, hi, step, max_ticks, ticks);
-          if (n >= 2 && n <= max_ticks)
-            return TRUE;
+              n = fill_ticks (lo, hi, step, limit, ticks);
+              if (n >= 2 && n <= limit)
+                return TRUE;
+            }
         }
     }
 
@@ -128,7 +132,8 @@ ticks_nice_with_min_step (double        lo,
  * qd_chart_ticks_nice:
  * @lo: the smallest value to show
  * @hi: the largest value to show
- * @max_ticks: at most this many ticks (2 to %QD_CHART_MAX_TICKS)
+ * @max_ticks: at most this many ticks (2 to %QD_CHART_MAX_TICKS); a
+ *   range across zero always gets at least 3
  *
  * Chooses round ticks covering @lo to @hi: the step is 1, 2 or 5 times a
  * power of ten, and the axis runs from a multiple of the step below @lo

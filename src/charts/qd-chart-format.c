@@ -92,24 +92,50 @@ qd_chart_unit_seconds (QdChartUnit unit)
     }
 }
 
-static char *
-join_duration (double      first,
-               const char *first_format,
-               double      second,
-               const char *second_format)
+typedef enum
 {
-  g_autofree char *a = format_number (first, 0, FALSE);
-  g_autofree char *a_unit = g_strdup_printf (first_format, a);
+  PART_DAYS,
+  PART_HOURS,
+  PART_MINUTES,
+  PART_SECONDS,
+} DurationPart;
+
+static char *
+format_part (DurationPart part,
+             double       amount)
+{
+  g_autofree char *n = format_number (amount, 0, FALSE);
+
+  switch (part)
+    {
+    case PART_DAYS:
+      return g_strdup_printf (C_("duration in days", "%s d"), n);
+    case PART_HOURS:
+      return g_strdup_printf (C_("duration in hours", "%s h"), n);
+    case PART_MINUTES:
+      return g_strdup_printf (C_("duration in minutes", "%s min"), n);
+    case PART_SECONDS:
+    default:
+      return g_strdup_printf (C_("duration in seconds", "%s s"), n);
+    }
+}
+
+/* "1 h 30 min"; the second part is left out when it is zero. */
+static char *
+join_parts (DurationPart first,
+            double       first_amount,
+            DurationPart second,
+            double       second_amount)
+{
+  g_autofree char *a = format_part (first, first_amount);
   g_autofree char *b = NULL;
-  g_autofree char *b_unit = NULL;
 
-  if (second_format == NULL || second < 1)
-    return g_steal_pointer (&a_unit);
+  if (first == second || second_amount < 1)
+    return g_steal_pointer (&a);
 
-  b = format_number (second, 0, FALSE);
-  b_unit = g_strdup_printf (second_format, b);
+  b = format_part (second, second_amount);
 
-  return g_strconcat (a_unit, " ", b_unit, NULL);
+  return g_strconcat (a, " ", b, NULL);
 }
 
 /**
@@ -124,10 +150,6 @@ join_duration (double      first,
 char *
 qd_chart_format_duration (double seconds)
 {
-  const char *d_fmt = C_("duration in days", "%s d");
-  const char *h_fmt = C_("duration in hours", "%s h");
-  const char *min_fmt = C_("duration in minutes", "%s min");
-  const char *s_fmt = C_("duration in seconds", "%s s");
   g_autofree char *body = NULL;
   gboolean negative;
   double s;
@@ -140,14 +162,10 @@ qd_chart_format_duration (double seconds)
   s = fabs (seconds);
 
   if (s >= 1e9)
-    {
-      g_autofree char *n = format_number (s / SECONDS_PER_DAY, 0, FALSE);
-
-      body = g_strdup_printf (d_fmt, n);
-    }
+    body = format_part (PART_DAYS, s / SECONDS_PER_DAY);
   else
     {
-      /* Round to the smaller of the two parts shown first, so that
+      /* Round to the smaller of the two parts shown, so that
        * 1 h 29 min 50 s reads "1 h 30 min". */
       if (s >= SECONDS_PER_DAY)
         s = round (s / 3600) * 3600;
@@ -162,13 +180,13 @@ qd_chart_format_duration (double seconds)
       secs = fmod (s, 60);
 
       if (days >= 1)
-        body = join_duration (days, d_fmt, hours, h_fmt);
+        body = join_parts (PART_DAYS, days, PART_HOURS, hours);
       else if (hours >= 1)
-        body = join_duration (hours, h_fmt, minutes, min_fmt);
+        body = join_parts (PART_HOURS, hours, PART_MINUTES, minutes);
       else if (minutes >= 1)
-        body = join_duration (minutes, min_fmt, secs, s_fmt);
+        body = join_parts (PART_MINUTES, minutes, PART_SECONDS, secs);
       else if (secs >= 1)
-        body = join_duration (secs, s_fmt, 0, NULL);
+        body = join_parts (PART_SECONDS, secs, PART_SECONDS, 0);
       else
         return g_strdup ("0");
     }

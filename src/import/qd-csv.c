@@ -93,6 +93,7 @@ struct _QdCsvReader
   gsize         max_record_bytes;
 
   GError       *error;
+  gboolean      fed;
   gboolean      stopped;
   gboolean      finished;
 };
@@ -650,6 +651,7 @@ qd_csv_reader_set_limits (QdCsvReader *self,
                           gsize        max_record_bytes)
 {
   g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->fed);
   g_return_if_fail (max_field_bytes > 0);
   g_return_if_fail (max_fields > 0);
   g_return_if_fail (max_record_bytes > 0);
@@ -687,6 +689,9 @@ qd_csv_reader_feed (QdCsvReader  *self,
       g_propagate_error (error, g_error_copy (self->error));
       return FALSE;
     }
+
+  if (len > 0)
+    self->fed = TRUE;
 
   /* Stage 1: skip a UTF-8 byte-order mark, even if cut across chunks. */
   while (!self->bom_checked && len > 0 && !self->stopped)

@@ -80,11 +80,11 @@ qd_store_list_member_ids (QdStore              *self,
                           GError              **error)
 {
   static const char *orders[] = {
-    [QD_MEMBER_SORT_NAME] = "m.name COLLATE qd_locale",
-    [QD_MEMBER_SORT_JOB_TITLE] = "m.job_title COLLATE qd_locale",
+    [QD_MEMBER_SORT_NAME] = "qd_sort_key (m.name)",
+    [QD_MEMBER_SORT_JOB_TITLE] = "qd_sort_key (m.job_title)",
     [QD_MEMBER_SORT_LEVEL] = LEVEL_RANK ("m.level"),
-    [QD_MEMBER_SORT_TEAM] = "t.name COLLATE qd_locale",
-    [QD_MEMBER_SORT_REPORTS_TO] = "r.name COLLATE qd_locale",
+    [QD_MEMBER_SORT_TEAM] = "qd_sort_key (t.name)",
+    [QD_MEMBER_SORT_REPORTS_TO] = "qd_sort_key (r.name)",
     [QD_MEMBER_SORT_HIRE_DATE] = "m.hire_date",
     [QD_MEMBER_SORT_STATUS] = "CASE m.status WHEN 'active' THEN 0 WHEN 'on-leave' THEN 1 ELSE 2 END",
   };
@@ -104,7 +104,7 @@ qd_store_list_member_ids (QdStore              *self,
                      "AND (?2 IS NULL OR instr (qd_fold (m.name || ' ' || m.email || ' ' || "
                      "m.job_title || ' ' || coalesce (t.name, '') || ' ' || m.skills), ?2) > 0) "
                      "ORDER BY ", orders[sort], query->descending ? " DESC" : " ASC",
-                     ", m.name COLLATE qd_locale, m.id", NULL);
+                     ", qd_sort_key (m.name), m.id", NULL);
 
   stmt = _qd_store_prepare (self, sql, error);
   if (stmt == NULL)

@@ -230,6 +230,25 @@ fold_sql_func (sqlite3_context  *context,
   sqlite3_result_text (context, _qd_store_fold (text), -1, g_free);
 }
 
+/* The key that sorts text in the user's language: computed once per row
+ * when sorting, instead of once per comparison as a collation would. */
+static void
+sort_key_sql_func (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  g_autofree char *valid = NULL;
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  valid = g_utf8_make_valid (text, -1);
+  sqlite3_result_text (context, g_utf8_collate_key (valid, -1), -1, g_free);
+}
+
 static int
 locale_collate (void       *data,
                 int         len_a,
@@ -402,7 +421,10 @@ write_backup (QdStore     *self,
               GError     **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  /* Down to the microsecond, so that two updates within one second
+   * (a retry after a failed migration) still get a backup each; the
+   * fixed width keeps the names sorting oldest first. */
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S.%f");
   g_autofree char *target = NULL;
   sqlite3 *copy = NULL;
   sqlite3_backup *backup;
@@ -547,6 +569,9 @@ open_database (QdStore     *self,
   sqlite3_create_function (self->db, "qd_fold", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, fold_sql_func, NULL, NULL);
+  sqlite3_create_function (self->db, "qd_sort_key", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sort_key_sql_func, NULL, NULL);
   sqlite3_create_collation (self->db, "qd_locale", SQLITE_UTF8, NULL, locale_collate);
 
   if (!exec_sql (self, "PRAGMA trusted_schema = OFF", error) ||

@@ -234,5 +234,8 @@ qd_pipeline_panel_set_roster (QdPipelinePanel *self,
   g_set_object (&self->roster, roster);
   if (roster != NULL)
     g_signal_connect_object (roster, "changed", G_CALLBACK (roster_changed_cb), self, G_CONNECT_SWAPPED);
-  qd_pipeline_panel_refresh (self);
+
+  /* Filled when shown: a hidden panel costs nothing at startup. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    qd_pipeline_panel_refresh (self);
 }
