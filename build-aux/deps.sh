@@ -34,3 +34,12 @@ if [ -n "$missing" ]; then
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $missing
 fi
+
+# The tests check number grouping and the Spanish interface, which need
+# these locales generated.
+if [ "${1:-}" = "--tests" ] && command -v locale-gen >/dev/null 2>&1; then
+  if ! locale -a 2>/dev/null | grep -qi '^en_US.utf8$' || ! locale -a 2>/dev/null | grep -qi '^es_ES.utf8$'; then
+    $sudo sed -i -e 's/^# *\(en_US.UTF-8 UTF-8\)/\1/' -e 's/^# *\(es_ES.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+    $sudo locale-gen >/dev/null
+  fi
+fi

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "qd-application.h"
@@ -16,6 +18,7 @@ struct _QdApplication
   GSettings      *settings;
   QdStore        *store;
   QdRoster       *roster;
+  QdKpis         *kpis;
   char           *database;
   char           *open_error;
 };
@@ -182,6 +185,7 @@ qd_application_dispose (GObject *object)
 {
   QdApplication *self = (QdApplication *) object;
 
+  g_clear_object (&self->kpis);
   g_clear_object (&self->roster);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -200,6 +204,43 @@ qd_application_finalize (GObject *object)
   G_OBJECT_CLASS (qd_application_parent_class)->finalize (object);
 }
 
+/* Everything after a command's name belongs to the command, its own
+ * options included (import-tickets FILE --preset zendesk): a "--" put
+ * before the name keeps them from the application's option parser. */
+static gboolean
+qd_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  char **argv = *arguments;
+
+  for (guint i = 1; argv[i] != NULL; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      if (argv[i][0] == '-')
+        {
+          if ((g_str_equal (argv[i], "--database") || g_str_equal (argv[i], "-d")) && argv[i + 1] != NULL)
+            i++;
+          continue;
+        }
+      if (qd_cli_is_command (argv[i]))
+        {
+          guint n = g_strv_length (argv);
+          char **with = g_new0 (char *, n + 2);
+
+          memcpy (with, argv, i * sizeof (char *));
+          with[i] = g_strdup ("--");
+          memcpy (with + i + 1, argv + i, (n - i) * sizeof (char *));
+          g_free (argv);
+          *arguments = with;
+        }
+      break;
+    }
+
+  return G_APPLICATION_CLASS (qd_application_parent_class)->local_command_line (app, arguments, exit_status);
+}
+
 static void
 qd_application_class_init (QdApplicationClass *klass)
 {
@@ -209,6 +250,7 @@ qd_application_class_init (QdApplicationClass *klass)
   object_class->dispose = qd_application_dispose;
   object_class->finalize = qd_application_finalize;
 
+  app_class->local_command_line = qd_application_local_command_line;
   app_class->handle_local_options = qd_application_handle_local_options;
   app_class->startup = qd_application_startup;
   app_class->activate = qd_application_activate;
@@ -218,10 +260,20 @@ static void
 qd_application_init (QdApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), options);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[COMMAND [ARGUMENTS…]]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
     _("Commands (they need no display):\n"
-      "  demo    Fill an empty database with a demo support organisation\n\n"
+      "  demo    Fill an empty database with a demo support organisation\n"
+      "          and a year of its helpdesk tickets\n"
+      "  import-tickets FILE.csv [--preset auto|zendesk|zendesk-explore|freshdesk]\n"
+      "          [--timezone ZONE]\n"
+      "          Import a helpdesk ticket export; times without a zone are read in\n"
+      "          ZONE (an IANA name like Europe/Madrid; the default is this computer’s)\n"
+      "  import-roster FILE.csv\n"
+      "          Add or update team members from a CSV file (Name, Email, Team)\n"
+      "  export-chart METRIC --output FILE.png|svg|pdf [--scope org|team:NAME|member:NAME]\n"
+      "          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by week|month] [--width PX] [--height PX]\n"
+      "          Draw a KPI trend to a file; the default range is the last 13 weeks\n"
+      "          or 12 months. Give --scope member:NAME up to 8 times to compare agents.\n\n"
       "Without a command, the window opens."));
 }
 
@@ -255,8 +307,10 @@ qd_application_open_database (QdApplication  *self,
     return FALSE;
 
   g_clear_object (&self->roster);
+  g_clear_object (&self->kpis);
   g_set_object (&self->store, store);
   self->roster = qd_roster_new (store);
+  self->kpis = qd_kpis_new (store);
   g_clear_pointer (&self->open_error, g_free);
   return TRUE;
 }
@@ -266,6 +320,13 @@ qd_application_get_roster (QdApplication *self)
 {
   g_return_val_if_fail (QD_IS_APPLICATION (self), NULL);
   return self->roster;
+}
+
+QdKpis *
+qd_application_get_kpis (QdApplication *self)
+{
+  g_return_val_if_fail (QD_IS_APPLICATION (self), NULL);
+  return self->kpis;
 }
 
 GSettings *

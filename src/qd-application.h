@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "qd-kpis.h"
 #include "qd-roster.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,7 @@ gboolean       qd_application_open_database     (QdApplication  *self,
                                                  const char     *path,
                                                  GError        **error);
 QdRoster      *qd_application_get_roster        (QdApplication  *self);
+QdKpis        *qd_application_get_kpis          (QdApplication  *self);
 GSettings     *qd_application_get_settings      (QdApplication  *self);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "qd-import-dialog.h"
+#include "qd-overview-page.h"
 #include "qd-team-page.h"
 #include "qd-window.h"
 
@@ -13,6 +15,8 @@ struct _QdWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  QdRoster             *roster;
+  QdKpis               *kpis;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -20,6 +24,7 @@ struct _QdWindow
   AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
   QdTeamPage           *team_page;
+  QdOverviewPage       *overview_page;
 };
 
 G_DEFINE_FINAL_TYPE (QdWindow, qd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -41,6 +46,44 @@ save_window_state (QdWindow *self)
     }
 }
 
+static void
+import_dialog_imported_cb (QdWindow       *self,
+                           QdImportDialog *dialog)
+{
+  qd_window_data_changed (self);
+}
+
+static void
+open_import_dialog (QdWindow     *self,
+                    QdImportKind  kind)
+{
+  QdImportDialog *dialog;
+
+  if (self->roster == NULL)
+    return;
+
+  dialog = qd_import_dialog_new (GTK_WINDOW (self), self->roster, kind);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (import_dialog_imported_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_tickets_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  open_import_dialog (QD_WINDOW (widget), QD_IMPORT_KIND_TICKETS);
+}
+
+static void
+import_roster_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  open_import_dialog (QD_WINDOW (widget), QD_IMPORT_KIND_ROSTER);
+}
+
 static gboolean
 qd_window_close_request (GtkWindow *window)
 {
@@ -59,6 +102,8 @@ qd_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QD_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->roster);
+  g_clear_object (&self->kpis);
 
   G_OBJECT_CLASS (qd_window_parent_class)->dispose (object);
 }
@@ -74,6 +119,7 @@ qd_window_class_init (QdWindowClass *klass)
   window_class->close_request = qd_window_close_request;
 
   g_type_ensure (QD_TYPE_TEAM_PAGE);
+  g_type_ensure (QD_TYPE_OVERVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/qd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QdWindow, toast_overlay);
@@ -81,6 +127,11 @@ qd_window_class_init (QdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, QdWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, QdWindow, team_page);
+  gtk_widget_class_bind_template_child (widget_class, QdWindow, overview_page);
+
+  gtk_widget_class_install_action (widget_class, "win.import-tickets", NULL, import_tickets_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-tickets", NULL);
 }
 
 static void
@@ -117,13 +168,26 @@ qd_window_new (QdApplication *application,
 
   if (roster != NULL)
     {
+      self->roster = g_object_ref (roster);
+      /* The application's KPI service goes with its roster. */
+      if (qd_application_get_roster (application) == roster)
+        self->kpis = g_object_ref (qd_application_get_kpis (application));
+      else
+        self->kpis = qd_kpis_new (qd_roster_get_store (roster));
       qd_team_page_set_roster (self->team_page, roster);
+      qd_overview_page_set_kpis (self->overview_page, self->kpis);
+
+      /* A new database starts where the first step is: the team. */
+      if (qd_roster_count_members (roster, TRUE) == 0)
+        adw_view_stack_set_visible_child_name (self->view_stack, "team");
       gtk_stack_set_visible_child_name (self->main_stack, "views");
     }
   else
     {
       adw_status_page_set_description (self->error_page, open_error);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-tickets", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-roster", FALSE);
     }
 
   return self;
@@ -135,4 +199,18 @@ qd_window_add_toast (QdWindow *self,
 {
   g_return_if_fail (QD_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * qd_window_data_changed:
+ *
+ * Tells the pages that data changed behind their back (an import).
+ */
+void
+qd_window_data_changed (QdWindow *self)
+{
+  g_return_if_fail (QD_IS_WINDOW (self));
+
+  if (self->roster != NULL)
+    qd_roster_notify_changed (self->roster);
 }

@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (QdWindow, qd_window, QD, WINDOW, AdwApplicationWindow)
 QdWindow *qd_window_new        (QdApplication *application,
                                 QdRoster      *roster,
                                 const char    *open_error);
-void      qd_window_add_toast  (QdWindow      *self,
-                                AdwToast      *toast);
+void      qd_window_add_toast     (QdWindow      *self,
+                                   AdwToast      *toast);
+void      qd_window_data_changed  (QdWindow      *self);
 
 G_END_DECLS

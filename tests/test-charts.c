@@ -101,12 +101,13 @@ pixel_is (cairo_surface_t    *surface,
 }
 
 static guint
-count_color (cairo_surface_t    *surface,
-             double              x0,
-             double              y0,
-             double              x1,
-             double              y1,
-             const QdChartColor *color)
+count_color_within (cairo_surface_t    *surface,
+                    double              x0,
+                    double              y0,
+                    double              x1,
+                    double              y1,
+                    const QdChartColor *color,
+                    int                 tolerance)
 {
   int w = cairo_image_surface_get_width (surface);
   int h = cairo_image_surface_get_height (surface);
@@ -114,10 +115,21 @@ count_color (cairo_surface_t    *surface,
 
   for (int y = MAX (0, (int) floor (y0)); y < MIN (h, (int) ceil (y1)); y++)
     for (int x = MAX (0, (int) floor (x0)); x < MIN (w, (int) ceil (x1)); x++)
-      if (pixel_is (surface, x, y, color, 1))
+      if (pixel_is (surface, x, y, color, tolerance))
         n++;
 
   return n;
+}
+
+static guint
+count_color (cairo_surface_t    *surface,
+             double              x0,
+             double              y0,
+             double              x1,
+             double              y1,
+             const QdChartColor *color)
+{
+  return count_color_within (surface, x0, y0, x1, y1, color, 1);
 }
 
 static char *
@@ -1106,6 +1118,12 @@ test_line_hit_test (Fixture       *fixture,
   readout = qd_chart_line_format_readout (&chart, hit.series, hit.index);
   g_assert_cmpstr (readout, ==, "Ana Ruiz · 12 May 2026 · 94.1 %");
 
+  /* Hovering is about "when": straight below the point still finds it,
+   * not a later point whose value matches the pointer's height. */
+  g_assert_true (qd_chart_line_hit_test (&chart, &layout, x, qd_chart_layout_y_for_value (&layout, 93), &hit));
+  g_assert_cmpuint (hit.series, ==, 0);
+  g_assert_cmpuint (hit.index, ==, 4);
+
   /* Near Bo's line, the nearest of Bo's points with a value. */
   x = qd_chart_layout_x_for_time (&layout, bo[5].time);
   y = qd_chart_layout_y_for_value (&layout, 75);
@@ -1366,7 +1384,43 @@ test_bar_pixels (Fixture       *fixture,
         g_assert_cmpuint (on_line, >, 40);
       }
 
+      /* The target is named clear of the bars: above them, or right of
+       * the plot. */
+      g_assert_true (layout.show_target_label);
+      if (o == QD_CHART_BAR_HORIZONTAL)
+        g_assert_cmpuint (count_color_within (surface, layout.plot.x, layout.plot.y,
+                                              layout.plot.x + layout.plot.width, layout.band_start,
+                                              &fixture->light.target, 60), >, 20);
+      else
+        g_assert_cmpuint (count_color_within (surface, layout.plot.x + layout.plot.width + 2, 0,
+                                              WIDTH, HEIGHT, &fixture->light.target, 60), >, 20);
+
       cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_bar_from_zero (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const QdChartBarItem scores[] = { { "Ana Ruiz", 52 }, { "Bo Chen", 57.5 }, { "Cy Okafor", 60 } };
+  QdChartBar chart = { .title = "QA score", .unit = QD_CHART_UNIT_NUMBER, .items = scores, .n_items = 3 };
+  QdChartBarLayout layout;
+  QdChartRect a, c;
+
+  /* Bars always start at zero, or their lengths would lie. */
+  for (int o = QD_CHART_BAR_HORIZONTAL; o <= QD_CHART_BAR_VERTICAL; o++)
+    {
+      chart.orientation = o;
+      qd_chart_bar_layout (&chart, &fixture->light, WIDTH, HEIGHT, &layout);
+      g_assert_cmpfloat (layout.value_min, ==, 0);
+      g_assert_cmpfloat (layout.value_max, >=, 60);
+      qd_chart_bar_layout_bar_rect (&layout, 0, 52, &a);
+      qd_chart_bar_layout_bar_rect (&layout, 2, 60, &c);
+      if (o == QD_CHART_BAR_HORIZONTAL)
+        g_assert_cmpfloat_with_epsilon (a.width / c.width, 52.0 / 60.0, 1e-9);
+      else
+        g_assert_cmpfloat_with_epsilon (a.height / c.height, 52.0 / 60.0, 1e-9);
     }
 }
 
@@ -1448,6 +1502,14 @@ test_bar_long_labels (Fixture       *fixture,
         if (!pixel_is (surface, x, y, &fixture->light.background, 8))
           ink++;
     g_assert_cmpuint (ink, >, 50);
+
+    /* One line, cut with "…", not wrapped onto more lines. */
+    ink = 0;
+    for (int x = 0; x < (int) layout.plot.x; x++)
+      for (int y = (int) (row - layout.band / 2); y < (int) (row + layout.band / 2); y++)
+        if (fabs (y - row) > 9 && !pixel_is (surface, x, y, &fixture->light.background, 8))
+          ink++;
+    g_assert_cmpuint (ink, ==, 0);
     for (int x = 0; x < 4; x++)
       for (int y = 0; y < 300; y++)
         g_assert_true (pixel_is (surface, x, y, &fixture->light.background, 0));
@@ -1687,8 +1749,23 @@ test_tiny_shows_data (Fixture       *fixture,
 
   surface = render_line (&sample.chart, &fixture->light, 40, 20);
   for (guint s = 0; s < 3; s++)
-    n += count_color (surface, 0, 0, 40, 20, qd_chart_palette_get_series_color (&fixture->light, s));
-  g_assert_cmpuint (n, >, 5);
+    {
+      const QdChartColor *color = qd_chart_palette_get_series_color (&fixture->light, s);
+      const QdChartPoint *last = &sample.points[s][12];
+
+      /* Thin anti-aliased lines come close to the colour... */
+      n = count_color_within (surface, 0, 0, 40, 20, color, 60);
+      g_assert_cmpuint (n, >, 8);
+      /* ...and the latest point is marked in it exactly (the last series
+       * drawn, as the others' markers may be overlapped at this size). */
+      if (s == 2)
+        g_assert_true (pixel_is (surface,
+                                 (int) floor (qd_chart_layout_x_for_time (&layout, last->time)),
+                                 (int) floor (qd_chart_layout_y_for_value (&layout, last->value)),
+                                 color, 1));
+    }
+  /* The axis is not rounded out when it has no labels. */
+  g_assert_cmpfloat (layout.value_min, >, 70);
   cairo_surface_destroy (surface);
 
   /* With room, everything is shown. */
@@ -1764,6 +1841,7 @@ main (int   argc,
   g_test_add_func ("/charts/line/describe-series", test_line_describe_series);
   g_test_add ("/charts/sparkline/draw", Fixture, NULL, fixture_set_up, test_sparkline, fixture_tear_down);
   g_test_add ("/charts/bar/pixels", Fixture, NULL, fixture_set_up, test_bar_pixels, fixture_tear_down);
+  g_test_add ("/charts/bar/from-zero", Fixture, NULL, fixture_set_up, test_bar_from_zero, fixture_tear_down);
   g_test_add ("/charts/bar/pdf-text", Fixture, NULL, fixture_set_up, test_bar_pdf_text, fixture_tear_down);
   g_test_add ("/charts/bar/long-labels", Fixture, NULL, fixture_set_up, test_bar_long_labels, fixture_tear_down);
   g_test_add_func ("/charts/bar/describe", test_bar_describe);

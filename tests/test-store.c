@@ -600,14 +600,14 @@ test_migrate_keeps_three_backups (void)
   for (guint i = 0; i < n_updates; i++)
     {
       QdStore *store;
-      sqlite3 *db;
 
       if (i > 0)
         {
-          /* Back to schema 1, as if an older version had written it. */
-          db = raw_open (path, FALSE);
-          raw_exec (db, "DROP TABLE settings; PRAGMA user_version = 1;");
-          raw_close (db);
+          /* Back to schema 1, as if an older version had written it
+           * again (a fresh copy, so that every later migration, not
+           * only the settings table, has to run once more). */
+          g_assert_cmpint (g_unlink (path), ==, 0);
+          build_schema1 (path);
         }
 
       store = open_ok (path);
@@ -1071,6 +1071,47 @@ test_search_folding (void)
   remove_tree (tmp);
 }
 
+static void
+test_search_other_scripts (void)
+{
+  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (tmp, "quarterdeck.db", NULL);
+  g_autoptr(GArray) ids = NULL;
+  gint64 wang, li, ivan, olga, dorde;
+  QdStore *store;
+
+  /* Letters without an ASCII spelling must not all look alike. */
+  store = open_ok (path);
+  wang = insert_member (store, "王伟", "Tier 2", 0);
+  li = insert_member (store, "李娜", "Tier 2", 0);
+  ivan = insert_member (store, "Иван Петров", "Tier 1", 0);
+  olga = insert_member (store, "Ольга Смирнова", "Tier 1", 0);
+  dorde = insert_member (store, "Đorđe Jović", "Billing", 0);
+
+  assert_search (store, "王伟", wang);
+  assert_search (store, "李", li);
+  assert_search (store, "иван", ivan);
+  assert_search (store, "ОЛЬГА", olga);
+  assert_search (store, "đorđe", dorde);
+  assert_search (store, "jovic", dorde);
+  ids = search (store, "Анна");
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = search (store, "?");
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* An import matching agents by name finds the right one, or nobody. */
+  g_assert_cmpint (qd_store_find_member_by_name (store, "王伟", NULL), ==, wang);
+  g_assert_cmpint (qd_store_find_member_by_name (store, "李娜", NULL), ==, li);
+  g_assert_cmpint (qd_store_find_member_by_name (store, "张伟", NULL), ==, 0);
+  g_assert_cmpint (qd_store_find_member_by_name (store, "ИВАН ПЕТРОВ", NULL), ==, ivan);
+  g_assert_cmpint (qd_store_find_member_by_name (store, "Петр Иванов", NULL), ==, 0);
+  close_store (store);
+
+  remove_tree (tmp);
+}
+
 /* ---- confidentiality ---- */
 
 static gboolean
@@ -1147,6 +1188,7 @@ main (int   argc,
   g_test_add_func ("/store/refuse/read-only", test_reject_read_only);
   g_test_add_func ("/store/members/hostile-text", test_hostile_text);
   g_test_add_func ("/store/members/search-folding", test_search_folding);
+  g_test_add_func ("/store/members/search-other-scripts", test_search_other_scripts);
   g_test_add_func ("/store/secure-delete", test_secure_delete);
 
   return g_test_run ();

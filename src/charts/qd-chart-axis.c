@@ -369,7 +369,8 @@ generate_time_ticks (const TimeCandidate *candidate,
         gint64 t;
 
         if (candidate->step == QD_CHART_TIME_STEP_WEEK)
-          anchor = floor_div (week_anchor, SECONDS_PER_DAY) * SECONDS_PER_DAY;
+          anchor = floor_div (CLAMP (week_anchor, MIN_DATE_TIME, MAX_DATE_TIME),
+                              SECONDS_PER_DAY) * SECONDS_PER_DAY;
 
         for (t = anchor + ceil_div (from - anchor, interval) * interval;
              t <= to;

@@ -32,6 +32,16 @@ format_item_value (const QdChartBar *chart,
   return qd_chart_format_value (chart->unit, value, QD_CHART_DECIMALS_READOUT);
 }
 
+static char *
+target_label_text (const QdChartBar *chart)
+{
+  g_autofree char *value = qd_chart_format_value (chart->unit, chart->target,
+                                                  QD_CHART_DECIMALS_TRIM);
+
+  /* Translators: the label of the target line, e.g. "Target 300" */
+  return g_strdup_printf (_("Target %s"), value);
+}
+
 static void
 data_range (const QdChartBar *chart,
             double           *min,
@@ -187,6 +197,7 @@ compute_layout (const QdChartBar     *chart,
 
       layout->plot.y = top;
       layout->plot.height = MAX (bottom - top, 0);
+      layout->show_target_label = target_block > 0;
       layout->band_start = top + target_block;
       layout->band = n > 0 ? MAX (layout->plot.height - target_block, 0) / n : 0;
       layout->bar_size = MIN (layout->band * 0.7, em * 2.2);
@@ -208,15 +219,23 @@ compute_layout (const QdChartBar     *chart,
       while (layout->show_axis_labels && layout->value_ticks.n_ticks > 2)
         {
           double w = widest_tick_label (chart, layout, text);
+          guint before = layout->value_ticks.n_ticks;
 
-          if (layout->plot.width / (layout->value_ticks.n_ticks - 1) >= w + m.gap)
+          if (layout->plot.width / (before - 1) >= w + m.gap)
             break;
-          choose_ticks (chart, layout, lo, hi, layout->value_ticks.n_ticks - 1);
+          choose_ticks (chart, layout, lo, hi, before - 1);
+          if (layout->value_ticks.n_ticks >= before)
+            {
+              /* As few as the range allows and still too tight. */
+              layout->show_axis_labels = FALSE;
+              break;
+            }
         }
     }
   else
     {
       double tick_w;
+      double target_w = 0;
       guint max_ticks;
 
       bottom = inner_y + inner_h;
@@ -241,7 +260,22 @@ compute_layout (const QdChartBar     *chart,
         }
 
       layout->plot.x = inner_x + (layout->show_axis_labels ? tick_w + m.gap : 0);
-      layout->plot.width = MAX (inner_x + inner_w - layout->plot.x, 0);
+
+      /* The target's name goes right of the plot, clear of the bars. */
+      if (chart->has_target && isfinite (chart->target) && layout->plot.height >= small_h * 2)
+        {
+          g_autofree char *str = target_label_text (chart);
+          g_autoptr(PangoLayout) label = _qd_chart_text_layout (text, QD_CHART_TEXT_SMALL, str, -1);
+          double w;
+
+          _qd_chart_layout_size (label, &w, NULL);
+          target_w = w + m.gap * 0.5;
+          if (target_w > inner_w * 0.25)
+            target_w = 0;
+        }
+      layout->show_target_label = target_w > 0;
+
+      layout->plot.width = MAX (inner_x + inner_w - target_w - layout->plot.x, 0);
       layout->band_start = layout->plot.x;
       layout->band = n > 0 ? layout->plot.width / n : 0;
       layout->bar_size = MIN (layout->band * 0.7, em * 3.5);
@@ -510,7 +544,6 @@ draw_target (cairo_t                *cr,
              const QdChartBarLayout *layout)
 {
   const QdChartRect *plot = &layout->plot;
-  g_autofree char *value = NULL;
   g_autofree char *str = NULL;
   g_autoptr(PangoLayout) label = NULL;
   double pos, w, h;
@@ -518,9 +551,7 @@ draw_target (cairo_t                *cr,
   if (!chart->has_target || !isfinite (chart->target) || plot->width <= 0 || plot->height <= 0)
     return;
 
-  value = qd_chart_format_value (chart->unit, chart->target, QD_CHART_DECIMALS_TRIM);
-  /* Translators: the label of the target line, e.g. "Target 300" */
-  str = g_strdup_printf (_("Target %s"), value);
+  str = target_label_text (chart);
   pos = qd_chart_bar_layout_pos_for_value (layout, chart->target);
 
   if (is_horizontal (layout))
@@ -530,10 +561,11 @@ draw_target (cairo_t                *cr,
       _qd_chart_draw_target_line (cr, palette, x, plot->y, x, plot->y + plot->height,
                                   m->target_width);
 
-      if (layout->band_start - plot->y >= text->line_height[QD_CHART_TEXT_SMALL])
+      if (layout->show_target_label)
         {
           double lx;
 
+          /* In the strip above the first bar, beside the line. */
           label = _qd_chart_text_layout (text, QD_CHART_TEXT_SMALL, str, plot->width);
           _qd_chart_layout_size (label, &w, &h);
           lx = x + m->target_width + 3;
@@ -545,28 +577,19 @@ draw_target (cairo_t                *cr,
   else
     {
       double y = _qd_chart_snap (cr, pos, m->target_width, FALSE);
-      double ly;
 
       _qd_chart_draw_target_line (cr, palette, plot->x, y, plot->x + plot->width, y,
                                   m->target_width);
 
-      if (plot->height < text->line_height[QD_CHART_TEXT_SMALL] * 2)
-        return;
-
-      label = _qd_chart_text_layout (text, QD_CHART_TEXT_SMALL, str, plot->width);
-      _qd_chart_layout_size (label, &w, &h);
-      ly = y - m->target_width / 2 - 2 - h;
-      if (ly < 0)
-        ly = y + m->target_width / 2 + 2;
-      if (palette->background.alpha > 0)
+      if (layout->show_target_label)
         {
-          cairo_save (cr);
-          qd_chart_color_set_source (&palette->background, cr);
-          cairo_rectangle (cr, plot->x + plot->width - w - 2, ly, w + 4, h);
-          cairo_fill (cr);
-          cairo_restore (cr);
+          /* In the margin right of the plot, level with the line. */
+          label = _qd_chart_text_layout (text, QD_CHART_TEXT_SMALL, str, -1);
+          _qd_chart_layout_size (label, &w, &h);
+          _qd_chart_show_layout (cr, label, plot->x + plot->width + m->gap * 0.5,
+                                 CLAMP (y - h / 2, 0, MAX (layout->height - h, 0)),
+                                 &palette->target);
         }
-      _qd_chart_show_layout (cr, label, plot->x + plot->width - w, ly, &palette->target);
     }
 }
 

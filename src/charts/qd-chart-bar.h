@@ -69,6 +69,8 @@ typedef struct
  * @bar_size: the thickness of a bar, centred in its slot
  * @value_min: the value at the start of the value axis
  * @value_max: the value at the end of the value axis
+ * @show_target_label: whether there was room to name the target line
+ *   (above the bars when horizontal, right of the plot when vertical)
  *
  * Where everything goes, computed by qd_chart_bar_layout().
  */
@@ -90,6 +92,7 @@ typedef struct
   gboolean              show_category_labels;
   gboolean              show_value_labels;
   gboolean              show_axis_labels;
+  gboolean              show_target_label;
 } QdChartBarLayout;
 
 void      qd_chart_bar_layout               (const QdChartBar       *chart,

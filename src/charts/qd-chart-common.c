@@ -222,6 +222,19 @@ _qd_chart_clamp_value (double value)
   return CLAMP (value, -VALUE_LIMIT, VALUE_LIMIT);
 }
 
+/* @time + @seconds, saturating instead of overflowing. */
+gint64
+_qd_chart_time_add (gint64 time,
+                    gint64 seconds)
+{
+  if (seconds > 0 && time > G_MAXINT64 - seconds)
+    return G_MAXINT64;
+  if (seconds < 0 && time < G_MININT64 - seconds)
+    return G_MININT64;
+
+  return time + seconds;
+}
+
 /* The value range an axis must show: the data and the target, zero for
  * counts and durations (so the height of the line is honest) or when
  * @include_zero, and a little room above and below. */

@@ -523,10 +523,12 @@ qd_chart_period_guess (const QdChartPoint *points,
   gaps = g_new (gint64, limit);
   for (gsize i = 0; i < limit; i++)
     {
-      gint64 gap = points[i + 1].time - points[i].time;
+      gint64 a = points[i].time;
+      gint64 b = points[i + 1].time;
 
-      if (gap > 0)
-        gaps[n_gaps++] = gap;
+      /* Unsigned, so that times far apart do not overflow. */
+      if (b > a)
+        gaps[n_gaps++] = (gint64) MIN ((guint64) b - (guint64) a, (guint64) G_MAXINT64);
     }
 
   if (n_gaps == 0)

@@ -97,18 +97,6 @@ has_text (const char *str)
   return str != NULL && *str != '\0';
 }
 
-static gint64
-saturating_add (gint64 a,
-                gint64 b)
-{
-  if (b > 0 && a > G_MAXINT64 - b)
-    return G_MAXINT64;
-  if (b < 0 && a < G_MININT64 - b)
-    return G_MININT64;
-
-  return a + b;
-}
-
 /* Lays out the legend in rows inside @width from @x0, @y0, drawing it
  * when @cr is set. Returns the height it takes. */
 static double
@@ -247,8 +235,8 @@ compute_layout (const QdChartLine    *chart,
         {
           gint64 p = qd_chart_period_seconds (layout->period);
 
-          layout->time_min = saturating_add (layout->time_min, -p);
-          layout->time_max = saturating_add (layout->time_max, p);
+          layout->time_min = _qd_chart_time_add (layout->time_min, -p);
+          layout->time_max = _qd_chart_time_add (layout->time_max, p);
         }
     }
   else
@@ -352,6 +340,21 @@ compute_layout (const QdChartLine    *chart,
         }
       if (label_width + m.gap > inner_w * 0.4)
         layout->show_value_labels = FALSE;
+    }
+
+  /* Without labels the axis need not end on round numbers: use the
+   * little height there is for the data. */
+  if (!layout->show_value_labels && hi > lo)
+    {
+      QdChartTicks *ticks = &layout->value_ticks;
+      guint kept = 0;
+
+      layout->value_min = lo;
+      layout->value_max = hi;
+      for (guint i = 0; i < ticks->n_ticks; i++)
+        if (ticks->values[i] >= lo && ticks->values[i] <= hi)
+          ticks->values[kept++] = ticks->values[i];
+      ticks->n_ticks = kept;
     }
 
   layout->plot.x = inner_x + (layout->show_value_labels ? label_width + m.gap : 0);
@@ -480,7 +483,8 @@ qd_chart_layout_time_for_x (const QdChartLayout *layout,
   t = (double) layout->time_min
       + (x - layout->data_left) / width * ((double) layout->time_max - (double) layout->time_min);
 
-  return (gint64) CLAMP (round (t), (double) G_MININT64, (double) G_MAXINT64);
+  /* The largest doubles that still convert to a gint64. */
+  return (gint64) CLAMP (round (t), -9.2e18, 9.2e18);
 }
 
 /**
@@ -767,17 +771,26 @@ draw_no_data (cairo_t              *cr,
               const QdChartLayout  *layout)
 {
   g_autoptr(PangoLayout) label = NULL;
-  double w, h;
+  double w, h, x, y;
 
   if (layout->plot.height < text->line_height[QD_CHART_TEXT_BODY] * 1.5)
     return;
 
   label = _qd_chart_text_layout (text, QD_CHART_TEXT_BODY, _("No data"), layout->plot.width);
   _qd_chart_layout_size (label, &w, &h);
-  _qd_chart_show_layout (cr, label,
-                         layout->plot.x + (layout->plot.width - w) / 2,
-                         layout->plot.y + (layout->plot.height - h) / 2,
-                         &palette->dim_foreground);
+  x = layout->plot.x + (layout->plot.width - w) / 2;
+  y = layout->plot.y + (layout->plot.height - h) / 2;
+
+  /* Over the grid and the target line, which cross the middle. */
+  if (palette->background.alpha > 0)
+    {
+      cairo_save (cr);
+      qd_chart_color_set_source (&palette->background, cr);
+      cairo_rectangle (cr, x - 6, y, w + 12, h);
+      cairo_fill (cr);
+      cairo_restore (cr);
+    }
+  _qd_chart_show_layout (cr, label, x, y, &palette->dim_foreground);
 }
 
 /**
@@ -1097,7 +1110,7 @@ describe_trend (const QdChartLine   *chart,
 {
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
-  gsize first, last;
+  gsize first = 0, last = 0;
   double a, b;
   const char *judgement = NULL;
 
@@ -1243,7 +1256,7 @@ qd_chart_line_describe (const QdChartLine *chart)
           const QdChartSeries *series = &chart->series[s];
           g_autofree char *trend = NULL;
           gsize last = 0;
-          gsize unused;
+          gsize unused = 0;
 
           if (series->n_points == 0 || series->points == NULL)
             continue;

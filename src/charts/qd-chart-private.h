@@ -82,6 +82,8 @@ void         _qd_chart_value_range      (QdChartUnit           unit,
                                          double               *lo,
                                          double               *hi);
 double       _qd_chart_clamp_value      (double                value);
+gint64       _qd_chart_time_add         (gint64                time,
+                                         gint64                seconds);
 guint        _qd_chart_max_ticks        (double                length,
                                          double                spacing);
 

@@ -102,8 +102,8 @@ qd_chart_sparkline_layout (const QdChartSparkline *spark,
 
   if (!have_time || layout->time_min == layout->time_max)
     {
-      layout->time_min = have_time ? layout->time_min - 1 : 0;
-      layout->time_max = have_time ? layout->time_max + 1 : 1;
+      layout->time_min = have_time ? _qd_chart_time_add (layout->time_min, -1) : 0;
+      layout->time_max = have_time ? _qd_chart_time_add (layout->time_max, 1) : 1;
     }
 
   inset = inset_for (width, height);

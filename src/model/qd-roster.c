@@ -10,6 +10,8 @@
 
 #include "qd-demo.h"
 #include "qd-roster.h"
+#include "qd-store-goals.h"
+#include "qd-store-metrics.h"
 
 /* QdRoster is the service through which the team changes: it checks the
  * rules of the reporting line, writes each user action in one
@@ -71,6 +73,11 @@ is_iso_date (const char *text)
 
   if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
     return FALSE;
+  /* sscanf would also take " 8" or "+8" for a day, which the database
+   * then refuses with a message nobody understands. */
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
   if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
     return FALSE;
   return g_date_valid_dmy (d, m, y) && y >= 1900 && y <= 2200;
@@ -153,17 +160,19 @@ qd_roster_validate_member (QdRoster  *self,
                    _("Every team member needs a name."));
       return FALSE;
     }
+  /* Counted in characters, as the message says: a Cyrillic or Greek
+   * job title takes two bytes a letter. */
   if (g_utf8_strlen (name, -1) > MAX_NAME_LENGTH ||
-      strlen (qd_member_get_job_title (member)) > MAX_NAME_LENGTH ||
-      strlen (qd_member_get_team (member)) > MAX_NAME_LENGTH)
+      g_utf8_strlen (qd_member_get_job_title (member), -1) > MAX_NAME_LENGTH ||
+      g_utf8_strlen (qd_member_get_team (member), -1) > MAX_NAME_LENGTH)
     {
       g_set_error (error, QD_ROSTER_ERROR, QD_ROSTER_ERROR_INVALID,
                    _("Names, job titles and teams can be at most %d characters long."),
                    MAX_NAME_LENGTH);
       return FALSE;
     }
-  if (strlen (qd_member_get_notes (member)) > MAX_TEXT_LENGTH ||
-      strlen (qd_member_get_skills (member)) > MAX_TEXT_LENGTH)
+  if (g_utf8_strlen (qd_member_get_notes (member), -1) > MAX_TEXT_LENGTH ||
+      g_utf8_strlen (qd_member_get_skills (member), -1) > MAX_TEXT_LENGTH)
     {
       g_set_error (error, QD_ROSTER_ERROR, QD_ROSTER_ERROR_INVALID,
                    _("Notes and skills can be at most %d characters long."), MAX_TEXT_LENGTH);
@@ -338,6 +347,9 @@ qd_roster_delete_member (QdRoster         *self,
 {
   g_autoptr(QdRosterUndo) undo = NULL;
   g_autoptr(GArray) direct = NULL;
+  g_autofree char *scored = NULL;
+  gboolean has_scores = FALSE;
+  guint n_goals = 0, n_actions = 0, n_notes = 0;
 
   g_return_val_if_fail (QD_IS_ROSTER (self), NULL);
 
@@ -345,19 +357,61 @@ qd_roster_delete_member (QdRoster         *self,
   if (!qd_store_load_member (self->store, id, &undo->record, error))
     return NULL;
 
+  /* Hand-entered scores, goals, development actions and notes are
+   * history that deleting would destroy. */
+  if (!qd_store_member_has_manual_values (self->store, id, &has_scores, &scored, error) ||
+      !qd_store_count_goal_history (self->store, id, &n_goals, &n_actions, &n_notes, error))
+    return NULL;
+  if (has_scores)
+    {
+      g_set_error (error, QD_ROSTER_ERROR, QD_ROSTER_ERROR_HAS_HISTORY,
+                   g_strcmp0 (scored, "qa-score") == 0
+                   ? _("%s has QA scores on record. Set their status to “Left” to keep their history.")
+                   : _("%s has KPI values on record. Set their status to “Left” to keep their history."),
+                   undo->record.name);
+      return NULL;
+    }
+  if (n_goals + n_actions + n_notes > 0)
+    {
+      g_set_error (error, QD_ROSTER_ERROR, QD_ROSTER_ERROR_HAS_HISTORY,
+                   _("%s has goals, development actions or notes on record. "
+                     "Set their status to “Left” to keep their history."),
+                   undo->record.name);
+      return NULL;
+    }
+
   direct = qd_store_list_direct_reports (self->store, id, error);
   if (direct == NULL)
     return NULL;
 
+  /* Only people still in the team count, as in qd_member_get_n_reports():
+   * someone whose former reports all left can be removed, and those
+   * former reports are left without a manager (undo restores them). */
   if (direct->len > 0 && reports == QD_REPORTS_REFUSE)
     {
-      g_set_error (error, QD_ROSTER_ERROR, QD_ROSTER_ERROR_HAS_REPORTS,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "%s manages %u person. Choose who they report to before removing %s.",
-                                "%s manages %u people. Choose who they report to before removing %s.",
-                                direct->len),
-                   undo->record.name, direct->len, undo->record.name);
-      return NULL;
+      guint n_staying = 0;
+
+      for (guint i = 0; i < direct->len; i++)
+        {
+          QdMemberRecord report = { 0 };
+
+          if (!qd_store_load_member (self->store, g_array_index (direct, gint64, i), &report, error))
+            return NULL;
+          if (g_strcmp0 (report.status, "left") != 0)
+            n_staying++;
+          qd_member_record_clear (&report);
+        }
+
+      if (n_staying > 0)
+        {
+          g_set_error (error, QD_ROSTER_ERROR, QD_ROSTER_ERROR_HAS_REPORTS,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "%s manages %u person. Choose who they report to before removing %s.",
+                                    "%s manages %u people. Choose who they report to before removing %s.",
+                                    n_staying),
+                       undo->record.name, n_staying, undo->record.name);
+          return NULL;
+        }
     }
 
   if (!qd_store_begin (self->store, error))
@@ -615,4 +669,17 @@ qd_roster_fill_demo (QdRoster  *self,
 
   emit_changed (self);
   return TRUE;
+}
+
+/**
+ * qd_roster_notify_changed:
+ *
+ * Announces that members were changed by someone else than this roster,
+ * such as an import on its own connection, so lists refresh.
+ */
+void
+qd_roster_notify_changed (QdRoster *self)
+{
+  g_return_if_fail (QD_IS_ROSTER (self));
+  emit_changed (self);
 }

@@ -17,6 +17,7 @@ typedef enum
   QD_ROSTER_ERROR_REPORTING_LINE,
   QD_ROSTER_ERROR_HAS_REPORTS,
   QD_ROSTER_ERROR_NOT_EMPTY,
+  QD_ROSTER_ERROR_HAS_HISTORY,   /* hand-entered KPI values (QA scores, …) */
 } QdRosterError;
 
 /* What happens to the people who report to someone who is removed. */
@@ -83,6 +84,7 @@ gboolean       qd_roster_set_successor_goal (QdRoster         *self,
 
 gboolean       qd_roster_fill_demo          (QdRoster         *self,
                                              GError          **error);
+void           qd_roster_notify_changed     (QdRoster         *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QdRosterUndo, qd_roster_undo_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QdPipeline, qd_pipeline_free)

@@ -205,14 +205,39 @@ _qd_store_get_db (QdStore *self)
 }
 
 /* The form of a text that searching compares: case-folded, with accents
- * taken off, so "angela" finds "Ángela". */
+ * taken off, so "angela" finds "Ángela". Letters with no ASCII spelling
+ * (王, И, đ) stay as they are: turning them all into "?" would make
+ * "王伟" equal to "李娜" and "Иван" find "Ольга". */
 char *
 _qd_store_fold (const char *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text, -1);
   g_autofree char *folded = g_utf8_casefold (valid, -1);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  GString *out = g_string_sized_new (strlen (decomposed));
 
-  return g_str_to_ascii (folded, "C");
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      g_autofree char *ascii = NULL;
+      char letter[7];
+      int len;
+
+      if (c < 0x80)
+        {
+          g_string_append_c (out, (char) c);
+          continue;
+        }
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+
+      len = g_unichar_to_utf8 (c, letter);
+      letter[len] = '\0';
+      ascii = g_str_to_ascii (letter, "C");
+      g_string_append (out, strchr (ascii, '?') == NULL ? ascii : letter);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 static void

@@ -70,7 +70,11 @@ clear_errors (QdMemberPane *self)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    gtk_widget_remove_css_class (rows[i], "error");
+    {
+      if (gtk_widget_has_css_class (rows[i], "error"))
+        gtk_widget_set_tooltip_text (rows[i], NULL);
+      gtk_widget_remove_css_class (rows[i], "error");
+    }
 }
 
 static void
@@ -96,9 +100,12 @@ update_header (QdMemberPane *self)
   gtk_label_set_label (self->subtitle_label, subtitle->str);
 }
 
-/* Applies the widgets' values to a copy of the member and saves it. */
-gboolean
-qd_member_pane_flush (QdMemberPane *self)
+/* Applies the widgets' values to a copy of the member and saves it.
+ * While typing, a value that breaks a rule only marks its row (with the
+ * reason as tooltip); when the user moves on it is said in a toast. */
+static gboolean
+save (QdMemberPane *self,
+      gboolean      announce)
 {
   g_autoptr(QdMember) edited = NULL;
   g_autoptr(GError) error = NULL;
@@ -106,8 +113,6 @@ qd_member_pane_flush (QdMemberPane *self)
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   QdMember *manager;
-
-  g_return_val_if_fail (QD_IS_MEMBER_PANE (self), FALSE);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
@@ -135,8 +140,15 @@ qd_member_pane_flush (QdMemberPane *self)
   if (!qd_roster_save_member (self->roster, edited, &error))
     {
       if (self->last_edited != NULL)
-        gtk_widget_add_css_class (self->last_edited, "error");
-      show_error (self, error->message);
+        {
+          gtk_widget_add_css_class (self->last_edited, "error");
+          gtk_widget_set_tooltip_text (self->last_edited, error->message);
+        }
+      if (announce)
+        {
+          g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+          show_error (self, message);
+        }
       return FALSE;
     }
 
@@ -145,13 +157,20 @@ qd_member_pane_flush (QdMemberPane *self)
   return TRUE;
 }
 
+gboolean
+qd_member_pane_flush (QdMemberPane *self)
+{
+  g_return_val_if_fail (QD_IS_MEMBER_PANE (self), FALSE);
+  return save (self, TRUE);
+}
+
 static gboolean
 save_timeout_cb (gpointer data)
 {
   QdMemberPane *self = data;
 
   self->save_source = 0;
-  qd_member_pane_flush (self);
+  save (self, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -164,6 +183,15 @@ entry_changed_cb (QdMemberPane *self,
   self->last_edited = row;
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+focus_leave_cb (QdMemberPane *self)
+{
+  /* Leaving the pane is moving on: save now, and say if it cannot be. */
+  if (self->save_source != 0 ||
+      (self->last_edited != NULL && gtk_widget_has_css_class (self->last_edited, "error")))
+    save (self, TRUE);
 }
 
 static void
@@ -181,7 +209,7 @@ combo_selected_cb (QdMemberPane *self,
   if (self->loading)
     return;
   self->last_edited = row;
-  qd_member_pane_flush (self);
+  save (self, TRUE);
 }
 
 static void
@@ -317,6 +345,7 @@ qd_member_pane_init (QdMemberPane *self)
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) readiness = gtk_string_list_new (NULL);
   g_autoptr(GtkExpression) name_expression = NULL;
+  GtkEventController *focus;
 
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -333,6 +362,10 @@ qd_member_pane_init (QdMemberPane *self)
 
   name_expression = gtk_property_expression_new (QD_TYPE_MEMBER, NULL, "name");
   adw_combo_row_set_expression (self->reports_to_row, name_expression);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (focus_leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);

@@ -84,18 +84,25 @@ update_state (QdTeamPage *self)
   gtk_stack_set_visible_child_name (self->content_stack, n_all > 0 ? "roster" : "empty");
   gtk_stack_set_visible_child_name (self->list_stack, n_shown > 0 ? "list" : "no-results");
 
-  if (n_all - n_current > 0 && !self->show_former_members)
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u shown · %" G_GINT64_FORMAT " in the team · %" G_GINT64_FORMAT " who left hidden",
-                                          "%u shown · %" G_GINT64_FORMAT " in the team · %" G_GINT64_FORMAT " who left hidden",
-                                          n_shown),
-                             n_shown, n_current, n_all - n_current);
-  else
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u shown · %" G_GINT64_FORMAT " in the team",
-                                          "%u shown · %" G_GINT64_FORMAT " in the team",
-                                          n_shown),
-                             n_shown, n_current);
+  {
+    g_autofree char *shown = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u shown", "%u shown", n_shown),
+                                              n_shown);
+    g_autofree char *current = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in the team",
+                                                             "%u in the team", (gulong) n_current),
+                                                (guint) n_current);
+    guint n_left = (guint) (n_all - n_current);
+
+    if (n_left > 0 && !self->show_former_members)
+      {
+        g_autofree char *hidden = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u who left is hidden",
+                                                                "%u who left are hidden", n_left),
+                                                   n_left);
+        count = g_strjoin (" · ", shown, current, hidden, NULL);
+      }
+    else
+      count = g_strjoin (" · ", shown, current, NULL);
+  }
   gtk_label_set_label (self->count_label, count);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.delete-member",

@@ -6,7 +6,7 @@ CREATE TABLE teams (
 ) STRICT;
 
 CREATE TABLE members (
-  id          INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: Undo puts a member back under their id
   name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
   email       TEXT NOT NULL DEFAULT '',
   job_title   TEXT NOT NULL DEFAULT '',
