@@ -22,6 +22,14 @@
  * durations that are unknown or non-negative, and row errors that are
  * short, valid UTF-8 sentences. The date, duration and rating parsers are
  * also run on every field.
+ *
+ * By hand, as fuzz/README.md shows for fuzz-csv:
+ *
+ *   clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+ *     -Ibuild -Isrc -Isrc/import -Isrc/store fuzz/fuzz-ticket-map.c \
+ *     src/import/qd-ticket-map.c src/import/qd-csv.c \
+ *     $(pkg-config --cflags --libs gio-2.0) -lm -o /tmp/fuzz-ticket-map
+ *   /tmp/fuzz-ticket-map -max_total_time=180 -max_len=4096 /tmp/work fuzz/corpus/fuzz-ticket-map
  */
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,

@@ -52,18 +52,23 @@ demo_command (QdStore            *store,
 
   n = qd_roster_count_members (roster, TRUE);
   teams = qd_roster_list_teams (roster);
-  g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "Loaded the demo team: %" G_GINT64_FORMAT " person in %u teams.\n",
-                        "Loaded the demo team: %" G_GINT64_FORMAT " people in %u teams.\n",
-                        (gulong) n),
-           n, g_strv_length (teams));
   {
-    gint64 tickets = qd_store_count_tickets (store, NULL, NULL);
-    g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "Added a year of their work: %" G_GINT64_FORMAT " helpdesk ticket and monthly QA scores.\n",
-                          "Added a year of their work: %" G_GINT64_FORMAT " helpdesk tickets and monthly QA scores.\n",
-                          (gulong) MAX (tickets, 0)),
-             MAX (tickets, 0));
+    guint n_people = (guint) n;
+    guint n_teams = g_strv_length (teams);
+    guint n_tickets = (guint) MAX (qd_store_count_tickets (store, NULL, NULL), 0);
+    g_autofree char *people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
+                                                            n_people), n_people);
+    g_autofree char *team_count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u team", "%u teams",
+                                                                n_teams), n_teams);
+    g_autofree char *ticket_count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u helpdesk ticket",
+                                                                  "%u helpdesk tickets", n_tickets),
+                                                     n_tickets);
+
+    /* Translators: "Loaded the demo team: 40 people in 3 teams." */
+    g_print (_("Loaded the demo team: %s in %s.\n"), people, team_count);
+    /* Translators: the %s is "57254 helpdesk tickets" */
+    g_print (_("Added a year of their work: %s, monthly QA scores, two review cycles, goals and 1:1 notes.\n"),
+             ticket_count);
   }
   return 0;
 }

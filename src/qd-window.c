@@ -7,6 +7,7 @@
 
 #include "qd-import-dialog.h"
 #include "qd-overview-page.h"
+#include "qd-trends-page.h"
 #include "qd-team-page.h"
 #include "qd-window.h"
 
@@ -25,6 +26,7 @@ struct _QdWindow
   AdwStatusPage        *error_page;
   QdTeamPage           *team_page;
   QdOverviewPage       *overview_page;
+  QdTrendsPage         *trends_page;
 };
 
 G_DEFINE_FINAL_TYPE (QdWindow, qd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -120,6 +122,7 @@ qd_window_class_init (QdWindowClass *klass)
 
   g_type_ensure (QD_TYPE_TEAM_PAGE);
   g_type_ensure (QD_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (QD_TYPE_TRENDS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/qd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QdWindow, toast_overlay);
@@ -128,6 +131,7 @@ qd_window_class_init (QdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QdWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, QdWindow, team_page);
   gtk_widget_class_bind_template_child (widget_class, QdWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, QdWindow, trends_page);
 
   gtk_widget_class_install_action (widget_class, "win.import-tickets", NULL, import_tickets_activated);
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_activated);
@@ -176,6 +180,8 @@ qd_window_new (QdApplication *application,
         self->kpis = qd_kpis_new (qd_roster_get_store (roster));
       qd_team_page_set_roster (self->team_page, roster);
       qd_overview_page_set_kpis (self->overview_page, self->kpis);
+      qd_trends_page_set_kpis (self->trends_page, self->kpis);
+      qd_trends_page_set_roster (self->trends_page, roster);
 
       /* A new database starts where the first step is: the team. */
       if (qd_roster_count_members (roster, TRUE) == 0)

@@ -291,8 +291,10 @@ test_demo_tickets (void)
   g_test_message ("demo took %.2f s", seconds);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Loaded the demo team: 40 people in 3 teams.\n"));
-  g_assert_nonnull (strstr (run.out, "helpdesk tickets and monthly QA scores"));
-  g_assert_cmpfloat (seconds, <, 3.0);
+  g_assert_nonnull (strstr (run.out, "helpdesk tickets, monthly QA scores, two review cycles, goals and 1:1 notes."));
+  /* About 0.7 s in a release build; the bound only catches a demo that
+   * went badly wrong, on a busy machine or under the sanitizers too. */
+  g_assert_cmpfloat (seconds, <, 15.0);
   run_clear (&run);
 
   /* A year, up to yesterday, every ticket an agent of the team's. */

@@ -535,6 +535,30 @@ test_progress_metric (Fixture       *f,
     g_clear_object (&loaded);
   }
 
+  /* New roll-ups reach a list handed out before, through the KPI
+   * service's ::changed: a QA score typed in for Ana. */
+  {
+    g_autoptr(QdGoal) qa = metric_goal (ana, "qa-score", 80, 90, "2026-01-01", "2026-06-30");
+    g_autoptr(GListModel) list = NULL;
+    g_autoptr(QdGoal) item = NULL;
+
+    qd_goal_set_title (qa, "QA score of 90 %");
+    add_goal (f, qa);
+    list = qd_goals_list_goals (f->goals, ana, TODAY);
+    for (guint i = 0; item == NULL && i < g_list_model_get_n_items (list); i++)
+      {
+        g_autoptr(QdGoal) candidate = g_list_model_get_item (list, i);
+        if (g_strcmp0 (qd_goal_get_metric (candidate), "qa-score") == 0)
+          item = g_steal_pointer (&candidate);
+      }
+    g_assert_nonnull (item);
+    g_assert_true (isnan (qd_goal_get_progress (item)));
+    g_assert_true (qd_kpis_set_manual_value (f->kpis, "qa-score", ana, QD_PERIOD_WEEK, "2026-03-02", 85, &error));
+    g_assert_no_error (error);
+    g_assert_cmpfloat_with_epsilon (qd_goal_get_progress (item), 50, 1e-9);
+    g_assert_cmpstr (qd_goal_get_progress_label (item), ==, "50 % — QA score 85.0 % of 90.0 %");
+  }
+
   /* A goal that is gone. */
   progress = qd_goals_get_progress (f->goals, 999, TODAY, &error);
   g_assert_true (isnan (progress));
@@ -652,7 +676,8 @@ test_goal_list_and_undo (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (qd_goal_get_title (held), ==, "First, renamed");
 
-  /* Delete and undo: the same row comes back. */
+  /* Delete and undo: the same row comes back, written time and all. */
+  raw_exec (f, "UPDATE goals SET created_at = '2025-12-01T08:30:00Z'");
   before = dump_all (f);
   undo = qd_goals_delete_goal (f->goals, first_id, &error);
   g_assert_no_error (error);
@@ -1097,6 +1122,7 @@ test_actions (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
 
   /* Delete and undo: the same row. */
+  raw_exec (f, "UPDATE development_actions SET created_at = '2025-12-01T08:30:00Z'");
   before = dump_all (f);
   undo = qd_goals_delete_action (f->goals, course, &error);
   g_assert_no_error (error);
@@ -1236,7 +1262,9 @@ test_notes (Fixture       *f,
   g_assert_true (qd_notes_save_note (f->notes, loaded, &error));
   g_assert_cmpuint (g_list_model_get_n_items (period), ==, 2);
 
-  /* Delete and undo: the very same row, edit time and all. */
+  /* Delete and undo: the very same row, written and edit times and all. */
+  raw_exec (f, "UPDATE member_notes SET created_at = '2025-02-03T17:02:11Z', "
+               "updated_at = '2025-02-04T09:00:00Z' WHERE text = 'Thanked by Acme by name'");
   before = dump_all (f);
   undo = qd_notes_delete_note (f->notes, praise, &error);
   g_assert_no_error (error);
@@ -1363,6 +1391,14 @@ fill_demo (const char *dir_name,
    * Ana's own CSAT before her goal starts becomes her baseline. */
   g_assert_cmpint (sqlite3_open_v2 (path, &f.db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   raw_exec (&f, "DELETE FROM metric_values");
+  /* The roster demo also brings goals, plans, notes and reviews dated
+   * around the real today: start the goals part again from @today. */
+  raw_exec (&f, "DELETE FROM development_actions");
+  raw_exec (&f, "DELETE FROM member_notes");
+  raw_exec (&f, "DELETE FROM goals");
+  raw_exec (&f, "DELETE FROM goal_templates");
+  raw_exec (&f, "DELETE FROM sqlite_sequence WHERE name IN "
+                "('goal_templates', 'goals', 'development_actions', 'member_notes')");
   raw_exec (&f, "INSERT INTO metric_values (metric, scope, scope_id, period, period_start, value) "
                 "SELECT 'csat', 'member', id, 'week', '2025-08-25', 89.54 FROM members WHERE name = 'Ana Ruiz'");
 

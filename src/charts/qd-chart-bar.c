@@ -131,6 +131,8 @@ choose_ticks (const QdChartBar *chart,
     {
       layout->value_min = layout->value_ticks.min;
       layout->value_max = layout->value_ticks.max;
+      _qd_chart_fit_percent_ticks (chart->unit, lo, hi, &layout->value_ticks,
+                                   &layout->value_min, &layout->value_max);
     }
   else
     {

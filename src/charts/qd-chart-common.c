@@ -10,6 +10,9 @@
 
 #define VALUE_LIMIT 1e300
 
+/* Less than shows in a read-out ("100.0 %"). */
+#define PERCENT_SLACK 0.05
+
 static const double style_scale[QD_CHART_N_TEXT_STYLES] = {
   [QD_CHART_TEXT_BODY] = 1.0,
   [QD_CHART_TEXT_SMALL] = 0.88,
@@ -271,6 +274,17 @@ _qd_chart_value_range (QdChartUnit  unit,
       have = TRUE;
     }
 
+  /* 100.02 % is 100 % give or take a rounding: it must not stretch the
+   * axis to 110 %. Likewise just below 0 %. */
+  if (unit == QD_CHART_UNIT_PERCENT && have)
+    {
+      if (max > 100 && max < 100 + PERCENT_SLACK)
+        max = 100;
+      if (min < 0 && min > -PERCENT_SLACK)
+        min = 0;
+      min = MIN (min, max);
+    }
+
   if (!have)
     {
       *lo = 0;
@@ -340,6 +354,47 @@ _qd_chart_value_range (QdChartUnit  unit,
 
   *lo = _qd_chart_clamp_value (min);
   *hi = _qd_chart_clamp_value (max);
+}
+
+/* A percent axis ends at 100 % and starts at 0 %: when the values go
+ * past one of them by less than a step (a score of 101 %), the ticks
+ * stop at the round number and the axis goes just far enough for the
+ * values, instead of adding a "110 %" or "−10 %" tick. Values far past
+ * 100 % (a percentage of plan can be 150 %) keep their ticks. Call it
+ * after choosing @ticks for @lo to @hi; @value_min and @value_max are
+ * the ends of the axis. */
+void
+_qd_chart_fit_percent_ticks (QdChartUnit   unit,
+                             double        lo,
+                             double        hi,
+                             QdChartTicks *ticks,
+                             double       *value_min,
+                             double       *value_max)
+{
+  guint n = ticks->n_ticks;
+  double eps = ticks->step * 1e-6;
+
+  if (unit != QD_CHART_UNIT_PERCENT || !(ticks->step > 0))
+    return;
+
+  if (n >= 3 && ticks->values[n - 1] > 100 + eps && fabs (ticks->values[n - 2] - 100) <= eps)
+    {
+      n--;
+      ticks->values[n - 1] = 100;
+      ticks->max = 100;
+      *value_max = MAX (hi, 100);
+    }
+
+  if (n >= 3 && ticks->values[0] < -eps && fabs (ticks->values[1]) <= eps)
+    {
+      memmove (ticks->values, ticks->values + 1, (n - 1) * sizeof ticks->values[0]);
+      n--;
+      ticks->values[0] = 0;
+      ticks->min = 0;
+      *value_min = MIN (lo, 0);
+    }
+
+  ticks->n_ticks = n;
 }
 
 /* How many ticks fit along @length when each needs @spacing. */

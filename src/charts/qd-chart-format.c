@@ -390,6 +390,49 @@ qd_chart_format_date (gint64        time,
 }
 
 /**
+ * qd_chart_format_period:
+ * @time: start of the period, seconds since 1970 UTC
+ *
+ * Names the period starting at @time the way a read-out says it:
+ * "12 May 2026" for a day, "Week of 5 Oct 2026", "October 2026",
+ * "Q2 2026", "2026". Unlike qd_chart_format_date() it says which
+ * week a weekly point stands for, and spells the month out.
+ *
+ * Returns: (transfer full): the text, "–" for a time out of range
+ */
+char *
+qd_chart_format_period (gint64        time,
+                        QdChartPeriod period)
+{
+  g_autoptr(GDateTime) dt = date_time_new (time);
+  g_autofree char *day = NULL;
+
+  if (dt == NULL)
+    return g_strdup ("–");
+
+  switch (period)
+    {
+    case QD_CHART_PERIOD_WEEK:
+      day = format_date_time (dt, QD_CHART_PERIOD_DAY, TRUE);
+      /* Translators: a weekly data point in a read-out, e.g. "Week of 5 Oct 2026" */
+      return g_strdup_printf (_("Week of %s"), day);
+
+    case QD_CHART_PERIOD_MONTH:
+      /* %OB is the month's name on its own, not as part of a date
+       * (the nominative in languages that decline month names) */
+      return format_with (dt, C_("month spelled out with year, see g_date_time_format", "%OB %Y"));
+
+    case QD_CHART_PERIOD_AUTO:
+    case QD_CHART_PERIOD_INSTANT:
+    case QD_CHART_PERIOD_DAY:
+    case QD_CHART_PERIOD_QUARTER:
+    case QD_CHART_PERIOD_YEAR:
+    default:
+      return format_date_time (dt, period, TRUE);
+    }
+}
+
+/**
  * qd_chart_format_date_range:
  *
  * Formats the periods from @from to @to: "3 Aug – 26 Oct 2026",

@@ -23,6 +23,8 @@ gint64         qd_chart_time_from_date      (int                 year,
                                              int                 day);
 char          *qd_chart_format_date         (gint64              time,
                                              QdChartPeriod       period);
+char          *qd_chart_format_period       (gint64              time,
+                                             QdChartPeriod       period);
 char          *qd_chart_format_date_range   (gint64              from,
                                              gint64              to,
                                              QdChartPeriod       period);

@@ -176,6 +176,71 @@ legend_flow (const QdChartLine    *chart,
   return rows * row_height + (rows - 1) * row_gap;
 }
 
+/* "Target 95 %" */
+static char *
+target_label_text (const QdChartLine *chart)
+{
+  g_autofree char *value = qd_chart_format_value (chart->unit, chart->target,
+                                                  QD_CHART_DECIMALS_TRIM);
+
+  /* Translators: the label of the target line, e.g. "Target 95 %" */
+  return g_strdup_printf (_("Target %s"), value);
+}
+
+/* Where the target line's name goes. Right of the plot, level with the
+ * line, where it can cover no data: at either end inside the plot it
+ * would sit on the first or the latest points, the ones people read.
+ * A chart too narrow to spare that margin gets the name inside, at the
+ * right end above the line (below it when the line is at the top). */
+static void
+place_target_label (const QdChartLine    *chart,
+                    QdChartText          *text,
+                    const QdChartMetrics *m,
+                    QdChartLayout        *layout)
+{
+  QdChartRect *plot = &layout->plot;
+  g_autofree char *str = NULL;
+  g_autoptr(PangoLayout) label = NULL;
+  double w, h, y, room;
+
+  if (!chart->has_target || !isfinite (chart->target) || !layout->show_value_labels)
+    return;
+
+  str = target_label_text (chart);
+  label = _qd_chart_text_layout (text, QD_CHART_TEXT_SMALL, str, -1);
+  _qd_chart_layout_size (label, &w, &h);
+  room = w + m->gap * 0.5;
+
+  if (plot->height < h * 2)
+    return;
+
+  if (room <= plot->width * 0.25)
+    {
+      plot->width -= room;
+      y = qd_chart_layout_y_for_value (layout, chart->target) - h / 2;
+      layout->target_label = (QdChartRect) {
+        plot->x + plot->width + m->gap * 0.5,
+        CLAMP (y, plot->y, plot->y + plot->height - h),
+        w, h,
+      };
+    }
+  else if (w + m->gap <= plot->width)
+    {
+      y = qd_chart_layout_y_for_value (layout, chart->target);
+      layout->target_label = (QdChartRect) {
+        plot->x + plot->width - m->gap * 0.5 - w,
+        y - m->target_width / 2 - 2 - h,
+        w, h,
+      };
+      if (layout->target_label.y < plot->y)
+        layout->target_label.y = MIN (y + m->target_width / 2 + 2, plot->y + plot->height - h);
+    }
+  else
+    return;
+
+  layout->show_target_label = TRUE;
+}
+
 /* Whether the time tick labels fit side by side. */
 static gboolean
 time_labels_fit (const QdChartLayout *layout,
@@ -315,6 +380,8 @@ compute_layout (const QdChartLine    *chart,
     {
       layout->value_min = layout->value_ticks.min;
       layout->value_max = layout->value_ticks.max;
+      _qd_chart_fit_percent_ticks (chart->unit, lo, hi, &layout->value_ticks,
+                                   &layout->value_min, &layout->value_max);
     }
   else
     {
@@ -359,6 +426,7 @@ compute_layout (const QdChartLine    *chart,
 
   layout->plot.x = inner_x + (layout->show_value_labels ? label_width + m.gap : 0);
   layout->plot.width = MAX (inner_x + inner_w - layout->plot.x, 0);
+  place_target_label (chart, text, &m, layout);
 
   inset = MIN (m.marker_radius + 4, layout->plot.width * 0.05);
   layout->data_left = layout->plot.x + inset;
@@ -609,18 +677,14 @@ draw_time_axis (cairo_t              *cr,
 }
 
 static void
-draw_target (cairo_t              *cr,
-             const QdChartLine    *chart,
-             const QdChartPalette *palette,
-             QdChartText          *text,
-             const QdChartMetrics *m,
-             const QdChartLayout  *layout)
+draw_target_line (cairo_t              *cr,
+                  const QdChartLine    *chart,
+                  const QdChartPalette *palette,
+                  const QdChartMetrics *m,
+                  const QdChartLayout  *layout)
 {
   const QdChartRect *plot = &layout->plot;
-  g_autofree char *value = NULL;
-  g_autofree char *str = NULL;
-  g_autoptr(PangoLayout) label = NULL;
-  double y, w, h, label_x, label_y;
+  double y;
 
   if (!chart->has_target || !isfinite (chart->target) || plot->width <= 0)
     return;
@@ -629,35 +693,37 @@ draw_target (cairo_t              *cr,
                       m->target_width, FALSE);
   _qd_chart_draw_target_line (cr, palette, plot->x, y, plot->x + plot->width, y,
                               m->target_width);
+}
 
-  if (plot->height < text->line_height[QD_CHART_TEXT_SMALL] * 2
-      || plot->width < palette->font_size * 4)
+/* After the lines: where the name has to be inside the plot, it stays
+ * readable on its own patch of background. */
+static void
+draw_target_label (cairo_t              *cr,
+                   const QdChartLine    *chart,
+                   const QdChartPalette *palette,
+                   QdChartText          *text,
+                   const QdChartLayout  *layout)
+{
+  const QdChartRect *r = &layout->target_label;
+  g_autofree char *str = NULL;
+  g_autoptr(PangoLayout) label = NULL;
+
+  if (!layout->show_target_label)
     return;
 
-  value = qd_chart_format_value (chart->unit, chart->target, QD_CHART_DECIMALS_TRIM);
-  /* Translators: the label of the target line, e.g. "Target 95 %" */
-  str = g_strdup_printf (_("Target %s"), value);
-  label = _qd_chart_text_layout (text, QD_CHART_TEXT_SMALL, str, plot->width - m->gap);
-  _qd_chart_layout_size (label, &w, &h);
-
-  /* Above the line at the left end of the plot, next to the value axis;
-   * below it when the line is at the top. Lines drawn later go over the
-   * label, so it never hides data. */
-  label_x = plot->x + m->gap * 0.5;
-  label_y = y - m->target_width / 2 - 2 - h;
-  if (label_y < plot->y)
-    label_y = y + m->target_width / 2 + 2;
+  str = target_label_text (chart);
+  label = _qd_chart_text_layout (text, QD_CHART_TEXT_SMALL, str, -1);
 
   if (palette->background.alpha > 0)
     {
       cairo_save (cr);
       qd_chart_color_set_source (&palette->background, cr);
-      cairo_rectangle (cr, label_x - 2, label_y, w + 4, h);
+      cairo_rectangle (cr, r->x - 2, r->y, r->width + 4, r->height);
       cairo_fill (cr);
       cairo_restore (cr);
     }
 
-  _qd_chart_show_layout (cr, label, label_x, label_y, &palette->target);
+  _qd_chart_show_layout (cr, label, r->x, r->y, &palette->target);
 }
 
 static guint
@@ -674,6 +740,234 @@ device_columns (cairo_t *cr,
   return (guint) CLAMP (n, 1, MAX_COLUMNS);
 }
 
+/* Dense series on an image surface */
+
+typedef struct
+{
+  double   lo;      /* where the centre of the line is in this column: */
+  double   hi;      /* its top and bottom, in pixels */
+  gboolean turns;   /* whether the line changes direction here */
+} Span;
+
+typedef struct
+{
+  double  pixel_x;     /* pixel x of the left edge of column 0 */
+  gsize   n_columns;
+  Span   *spans;
+} PixelColumns;
+
+/* Whether @cr draws straight onto the pixels of an image without
+ * rotation or shear, and if so how user space maps to them. */
+static gboolean
+pixel_grid (cairo_t        *cr,
+            cairo_matrix_t *to_pixels)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  cairo_matrix_t device;
+  double sx = 1, sy = 1, ox = 0, oy = 0;
+
+  if (target == NULL || cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return FALSE;
+
+  cairo_get_matrix (cr, to_pixels);
+  if (to_pixels->xy != 0 || to_pixels->yx != 0 || !(to_pixels->xx > 0) || to_pixels->yy == 0)
+    return FALSE;
+
+  /* Cairo applies the surface's own scale and offset after the matrix. */
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  cairo_matrix_init (&device, sx, 0, 0, sy, ox, oy);
+  cairo_matrix_multiply (to_pixels, to_pixels, &device);
+
+  return isfinite (to_pixels->xx) && isfinite (to_pixels->yy)
+         && isfinite (to_pixels->x0) && isfinite (to_pixels->y0);
+}
+
+static gsize
+column_at (const PixelColumns *columns,
+           double              x)
+{
+  return (gsize) CLAMP (floor (x - columns->pixel_x), 0, (double) columns->n_columns - 1);
+}
+
+static void
+span_extend (Span   *span,
+             double  y0,
+             double  y1)
+{
+  span->lo = MIN (span->lo, MIN (y0, y1));
+  span->hi = MAX (span->hi, MAX (y0, y1));
+}
+
+/* Adds the part of the segment from @x0, @y0 to @x1, @y1 (pixels,
+ * @x0 <= @x1) that crosses each column to that column's span. */
+static void
+columns_add_segment (PixelColumns *columns,
+                     double        x0,
+                     double        y0,
+                     double        x1,
+                     double        y1)
+{
+  gsize c0 = column_at (columns, x0);
+  gsize c1 = column_at (columns, x1);
+  double slope;
+
+  if (c0 == c1)
+    {
+      span_extend (&columns->spans[c0], y0, y1);
+      return;
+    }
+
+  slope = (y1 - y0) / (x1 - x0);
+  for (gsize c = c0; c <= c1; c++)
+    {
+      double xa = MAX (columns->pixel_x + c, x0);
+      double xb = MIN (columns->pixel_x + c + 1, x1);
+
+      span_extend (&columns->spans[c], y0 + (xa - x0) * slope, y0 + (xb - x0) * slope);
+    }
+}
+
+/* Draws a series that has more points than the plot has pixel columns
+ * straight onto the pixel grid: in every column, a bar from the highest
+ * to the lowest place the line passes through there, as thick as the
+ * line. That is what stroking the whole line paints, at a fraction of
+ * the cost. Needs the points sorted by time; returns %FALSE, drawing
+ * nothing, when they are not. */
+static gboolean
+draw_series_on_pixels (cairo_t              *cr,
+                       const cairo_matrix_t *to_pixels,
+                       const QdChartPoint   *points,
+                       gsize                 n,
+                       const QdChartColor   *color,
+                       const QdChartMetrics *m,
+                       const QdChartLayout  *layout)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  g_autofree Span *spans = NULL;
+  PixelColumns columns;
+  cairo_matrix_t from_pixels;
+  double left, right, half, sx = 1, sy = 1, ox = 0, oy = 0;
+  double y_before = 0, x_last = 0, y_last = 0;
+  guint pen = 0;   /* points drawn since the last gap, up to 2 */
+  gssize extra, before, after, start = -1;
+  double start_top = 0, start_bottom = 0;
+
+  for (gsize i = 1; i < n; i++)
+    if (points[i].time < points[i - 1].time)
+      return FALSE;
+
+  left = floor (to_pixels->xx * layout->data_left + to_pixels->x0);
+  right = ceil (to_pixels->xx * layout->data_right + to_pixels->x0);
+  if (!(right - left >= 1) || right - left > MAX_COLUMNS)
+    return FALSE;
+
+  columns.pixel_x = left;
+  columns.n_columns = (gsize) (right - left) + 1;
+  spans = g_new (Span, columns.n_columns);
+  for (gsize c = 0; c < columns.n_columns; c++)
+    spans[c] = (Span) { INFINITY, -INFINITY, FALSE };
+  columns.spans = spans;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      double x, y;
+
+      if (!isfinite (points[i].value))
+        {
+          pen = 0;
+          continue;
+        }
+
+      x = qd_chart_layout_x_for_time (layout, points[i].time);
+      y = qd_chart_layout_y_for_value (layout, points[i].value);
+      cairo_matrix_transform_point (to_pixels, &x, &y);
+
+      if (pen == 0)
+        columns_add_segment (&columns, x, y, x, y);
+      else
+        columns_add_segment (&columns, x_last, y_last, x, y);
+
+      if (pen == 2 && (y_last - y_before) * (y - y_last) < 0)
+        spans[column_at (&columns, x_last)].turns = TRUE;
+
+      y_before = y_last;
+      x_last = x;
+      y_last = y;
+      pen = MIN (pen + 1, 2);
+    }
+
+  /* A line is as wide as it is thick: where it climbs straight up it
+   * covers line-width columns, not one. So a column's bar reaches as
+   * far as the line in the columns that close. */
+  half = fabs (m->line_width * to_pixels->yy) / 2;
+  extra = (gssize) CLAMP (round (m->line_width * to_pixels->xx) - 1, 0, 16);
+  before = (extra + 1) / 2;
+  after = extra - before;
+
+  /* Drawn in pixels: undo the surface's scale and offset. */
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  cairo_matrix_init (&from_pixels, 1 / sx, 0, 0, 1 / sy, -ox / sx, -oy / sy);
+
+  cairo_save (cr);
+  cairo_set_matrix (cr, &from_pixels);
+  qd_chart_color_set_source (color, cr);
+
+  /* One more pass than there are bars, to draw the last. */
+  for (gssize c = 0; c <= (gssize) columns.n_columns + before; c++)
+    {
+      double top = INFINITY, bottom = -INFINITY;
+      gboolean turns = FALSE;
+
+      for (gssize k = MAX (c - before, 0);
+           k <= MIN (c + after, (gssize) columns.n_columns - 1) && c < (gssize) columns.n_columns + before;
+           k++)
+        {
+          top = MIN (top, spans[k].lo);
+          bottom = MAX (bottom, spans[k].hi);
+          turns |= spans[k].turns;
+        }
+
+      if (top <= bottom)
+        {
+          /* Where a line zigzags by pixels within a column, the blurred
+           * ends of the bars are noise nobody sees: put them on whole
+           * pixels, which also makes the image far quicker to compress.
+           * Smooth stretches keep their anti-aliased edges. */
+          gboolean snap = turns && bottom - top >= 2;
+
+          top -= half;
+          bottom += half;
+          if (snap)
+            {
+              top = round (top);
+              bottom = MAX (round (bottom), top + 1);
+            }
+        }
+
+      /* Neighbouring columns alike become one rectangle; each is
+       * filled on its own, as cairo would otherwise work out how
+       * hundreds of them overlap. */
+      if (start >= 0 && (top > bottom || top != start_top || bottom != start_bottom))
+        {
+          cairo_rectangle (cr, left + start, start_top, c - start, start_bottom - start_top);
+          cairo_fill (cr);
+          start = -1;
+        }
+      if (top <= bottom && start < 0)
+        {
+          start = c;
+          start_top = top;
+          start_bottom = bottom;
+        }
+    }
+
+  cairo_restore (cr);
+
+  return TRUE;
+}
+
 static void
 draw_series (cairo_t              *cr,
              const QdChartLine    *chart,
@@ -688,7 +982,9 @@ draw_series (cairo_t              *cr,
   g_autofree QdChartPoint *reduced = NULL;
   const QdChartPoint *points = series->points;
   gsize n = series->n_points;
+  cairo_matrix_t to_pixels;
   guint columns;
+  gboolean dense;
   gboolean all_markers;
   gsize last_finite = G_MAXSIZE;
   gboolean pen_down = FALSE;
@@ -696,51 +992,96 @@ draw_series (cairo_t              *cr,
   if (points == NULL || n == 0)
     return;
 
+  /* More points than the plot is wide: no marker can be told apart, and
+   * most points fall on a pixel column another point already covers. */
   columns = device_columns (cr, layout->data_right - layout->data_left);
-  if (n > (gsize) columns * 2)
-    {
-      gsize n_reduced = 0;
+  dense = n > columns;
 
-      reduced = qd_chart_reduce_minmax (points, n, layout->time_min, layout->time_max,
-                                        columns, &n_reduced);
-      points = reduced;
-      n = n_reduced;
-      if (points == NULL)
+  if (dense && pixel_grid (cr, &to_pixels)
+      && draw_series_on_pixels (cr, &to_pixels, points, n, color, m, layout))
+    {
+      /* Drawn on the pixels. */
+    }
+  else
+    {
+      cairo_matrix_t to_device, to_user;
+
+      cairo_get_matrix (cr, &to_device);
+      to_user = to_device;
+      if (cairo_matrix_invert (&to_user) != CAIRO_STATUS_SUCCESS)
         return;
+
+      if (dense)
+        {
+          double thickness = m->line_width;
+          double zero = 0;
+          gsize n_reduced = 0;
+
+          /* Keep the lowest and the highest point of every stretch as
+           * wide as the line is thick: drawn, that looks the same as
+           * the whole series, with a fraction of the points a PDF or
+           * the screen has to take. */
+          cairo_user_to_device_distance (cr, &thickness, &zero);
+          thickness = MAX (hypot (thickness, zero), 1.0);
+          reduced = qd_chart_reduce_minmax (points, n, layout->time_min, layout->time_max,
+                                            (guint) MAX (floor (columns / thickness), 1),
+                                            &n_reduced);
+          if (reduced == NULL)
+            return;
+          points = reduced;
+          n = n_reduced;
+        }
+
+      cairo_save (cr);
+      cairo_new_path (cr);
+      qd_chart_color_set_source (color, cr);
+      cairo_set_line_width (cr, m->line_width);
+      /* Round joins cost a lot on thousands of zigzags, and are not
+       * seen there. */
+      cairo_set_line_join (cr, dense ? CAIRO_LINE_JOIN_BEVEL : CAIRO_LINE_JOIN_ROUND);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+      for (gsize i = 0; i < n; i++)
+        {
+          double x, y;
+
+          if (!isfinite (points[i].value))
+            {
+              pen_down = FALSE;
+              continue;
+            }
+
+          x = qd_chart_layout_x_for_time (layout, points[i].time);
+          y = qd_chart_layout_y_for_value (layout, points[i].value);
+
+          /* A dense line's points on quarters of a device unit (0.09 mm
+           * in a PDF): nobody sees the difference, but numbers that
+           * short make the PDF a third smaller and quicker to write. */
+          if (dense)
+            {
+              cairo_matrix_transform_point (&to_device, &x, &y);
+              x = round (x * 4) / 4;
+              y = round (y * 4) / 4;
+              cairo_matrix_transform_point (&to_user, &x, &y);
+            }
+
+          if (pen_down)
+            cairo_line_to (cr, x, y);
+          else
+            cairo_move_to (cr, x, y);
+          pen_down = TRUE;
+        }
+      cairo_stroke (cr);
+      cairo_restore (cr);
     }
 
-  all_markers = reduced == NULL
+  all_markers = !dense
                 && (n < 2 || (layout->data_right - layout->data_left) / (n - 1)
                              >= m->marker_radius * 4.5);
 
-  cairo_save (cr);
-  cairo_new_path (cr);
-  qd_chart_color_set_source (color, cr);
-  cairo_set_line_width (cr, m->line_width);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-
   for (gsize i = 0; i < n; i++)
-    {
-      double x, y;
-
-      if (!isfinite (points[i].value))
-        {
-          pen_down = FALSE;
-          continue;
-        }
-
-      x = qd_chart_layout_x_for_time (layout, points[i].time);
-      y = qd_chart_layout_y_for_value (layout, points[i].value);
-      if (pen_down)
-        cairo_line_to (cr, x, y);
-      else
-        cairo_move_to (cr, x, y);
-      pen_down = TRUE;
+    if (isfinite (points[i].value))
       last_finite = i;
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
 
   /* Markers: on every point when they have room, otherwise on points
    * standing alone between gaps (a line cannot show them) and on the
@@ -850,7 +1191,7 @@ qd_chart_line_draw (cairo_t              *cr,
 
   draw_value_axis (cr, chart, palette, &text, &m, &layout);
   draw_time_axis (cr, palette, &text, &m, &layout);
-  draw_target (cr, chart, palette, &text, &m, &layout);
+  draw_target_line (cr, chart, palette, &m, &layout);
 
   if (layout.plot.width > 0 && layout.plot.height > 0 && chart->series != NULL)
     {
@@ -866,6 +1207,8 @@ qd_chart_line_draw (cairo_t              *cr,
 
       cairo_restore (cr);
     }
+
+  draw_target_label (cr, chart, palette, &text, &layout);
 
   for (guint s = 0; chart->series != NULL && s < chart->n_series; s++)
     for (gsize i = 0; chart->series[s].points != NULL && i < chart->series[s].n_points && n_finite == 0; i++)
@@ -1044,7 +1387,8 @@ qd_chart_line_hit_test (const QdChartLine   *chart,
  * @index: index of the point
  *
  * Returns: (transfer full) (nullable): what a hover read-out says, e.g.
- *   "Ana Ruiz · 12 May 2026 · 94.1 %", or %NULL for a point that does
+ *   "Ana Ruiz · 12 May 2026 · 94.1 %", "Ana Ruiz · Week of 5 Oct 2026 ·
+ *   94.1 %", "October 2026 · 94.1 %", or %NULL for a point that does
  *   not exist
  */
 char *
@@ -1065,7 +1409,7 @@ qd_chart_line_format_readout (const QdChartLine *chart,
   if (s->points == NULL || index >= s->n_points)
     return NULL;
 
-  date = qd_chart_format_date (s->points[index].time, resolve_period (chart));
+  date = qd_chart_format_period (s->points[index].time, resolve_period (chart));
   value = qd_chart_format_value (chart->unit, s->points[index].value, QD_CHART_DECIMALS_READOUT);
 
   if (has_text (s->label))
@@ -1125,10 +1469,31 @@ describe_trend (const QdChartLine   *chart,
 
   if (first == last)
     {
-      g_autofree char *date = qd_chart_format_date (series->points[last].time, period);
+      gint64 time = series->points[last].time;
+      g_autofree char *date = NULL;
 
-      /* Translators: a single value and when, e.g. "94.1 % on 12 May 2026" */
-      return g_strdup_printf (_("%s on %s"), to, date);
+      switch (period)
+        {
+        case QD_CHART_PERIOD_WEEK:
+          date = qd_chart_format_date (time, period);
+          /* Translators: a single weekly value, e.g. "94.1 % in the week of 5 Oct 2026" */
+          return g_strdup_printf (_("%s in the week of %s"), to, date);
+
+        case QD_CHART_PERIOD_MONTH:
+        case QD_CHART_PERIOD_QUARTER:
+        case QD_CHART_PERIOD_YEAR:
+          date = qd_chart_format_period (time, period);
+          /* Translators: a single value and its period, e.g. "94.1 % in October 2026" */
+          return g_strdup_printf (_("%s in %s"), to, date);
+
+        case QD_CHART_PERIOD_AUTO:
+        case QD_CHART_PERIOD_INSTANT:
+        case QD_CHART_PERIOD_DAY:
+        default:
+          date = qd_chart_format_period (time, period);
+          /* Translators: a single value and when, e.g. "94.1 % on 12 May 2026" */
+          return g_strdup_printf (_("%s on %s"), to, date);
+        }
     }
 
   if (g_strcmp0 (from, to) == 0)

@@ -72,6 +72,10 @@ typedef struct
  * @show_legend: whether there was room for the legend
  * @show_value_labels: whether there was room for value axis labels
  * @show_time_labels: whether there was room for time axis labels
+ * @show_target_label: whether there was room to name the target line
+ * @target_label: where its name goes ("Target 95 %"): right of the plot
+ *   level with the line, or in a narrow chart inside the plot at its
+ *   right end, just above or below the line
  *
  * Where everything goes, computed by qd_chart_line_layout() for a size.
  * qd_chart_line_draw() uses the same computation, so hit tests and
@@ -97,6 +101,8 @@ typedef struct
   gboolean         show_legend;
   gboolean         show_value_labels;
   gboolean         show_time_labels;
+  gboolean         show_target_label;
+  QdChartRect      target_label;
 } QdChartLayout;
 
 /**

@@ -336,11 +336,11 @@ qd_import_tickets (QdStore               *store,
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *stamp = NULL;
   TicketImport self = { 0 };
+  gint64 started;
   gboolean ok;
 
   g_return_val_if_fail (QD_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (preset != QD_PRESET_CUSTOM || mapping != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   tz = resolve_timezone (timezone, error);
@@ -366,8 +366,11 @@ qd_import_tickets (QdStore               *store,
   if (!qd_store_begin (store, error))
     return NULL;
 
+  started = g_get_monotonic_time ();
   ok = parse_into (file, ticket_row_cb, &self, &self.last_record, csv_progress_cb, &self,
                    summary, TRUE, cancellable, error);
+  g_debug ("Read and wrote %u rows in %.2f s", self.last_record,
+           (g_get_monotonic_time () - started) / 1e6);
   /* An error in the header row is the file's, not a row's. */
   if (ok && self.map == NULL)
     {
@@ -388,18 +391,25 @@ qd_import_tickets (QdStore               *store,
       ok = summary->unmatched_agents != NULL;
     }
   if (ok)
-    ok = qd_store_recompute_rollups (store, self.touched_from, self.touched_to, cancellable, error);
+    {
+      started = g_get_monotonic_time ();
+      ok = qd_store_recompute_rollups (store, self.touched_from, self.touched_to, cancellable, error);
+      g_debug ("Recomputed the roll-ups from %s to %s in %.2f s", self.touched_from, self.touched_to,
+               (g_get_monotonic_time () - started) / 1e6);
+    }
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
     ok = FALSE;
 
   g_clear_pointer (&self.writer, qd_ticket_writer_free);
   g_clear_pointer (&self.map, qd_ticket_map_free);
 
+  started = g_get_monotonic_time ();
   if (!ok || !qd_store_commit (store, error))
     {
       qd_store_rollback (store);
       return NULL;
     }
+  g_debug ("Committed in %.2f s", (g_get_monotonic_time () - started) / 1e6);
 
   summary->first_day = g_strdup (self.first_day);
   summary->last_day = g_strdup (self.last_day);
@@ -657,16 +667,19 @@ roster_header (RosterImport    *self,
 
   for (guint i = 0; i < row->n_fields; i++)
     {
-      g_autofree char *header = g_strstrip (g_strdup (row->fields[i]));
+      g_autofree char *trimmed = g_strstrip (g_strdup (row->fields[i]));
+      g_autofree char *header = g_utf8_casefold (trimmed, -1);
 
       for (guint h = 0; h < G_N_ELEMENTS (roster_headers); h++)
-        if (g_utf8_collate (header, roster_headers[h].header) == 0 ||
-            g_ascii_strcasecmp (header, roster_headers[h].header) == 0)
-          {
-            if (self->columns[roster_headers[h].column] < 0)
-              self->columns[roster_headers[h].column] = (int) i;
-            break;
-          }
+        {
+          g_autofree char *known = g_utf8_casefold (roster_headers[h].header, -1);
+
+          if (!g_str_equal (header, known))
+            continue;
+          if (self->columns[roster_headers[h].column] < 0)
+            self->columns[roster_headers[h].column] = (int) i;
+          break;
+        }
     }
 
   if (self->columns[ROSTER_NAME] < 0)

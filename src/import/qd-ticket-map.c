@@ -38,7 +38,7 @@
  */
 
 #define CACHE_SLOTS   4096
-#define SLOT_SECONDS  900
+#define SLOT_SECONDS  86400
 #define MAX_QUOTED    40
 #define MIN_YEAR      1900
 #define MAX_YEAR      2199
@@ -957,8 +957,9 @@ local_to_utc_exact (GTimeZone *tz,
   return local - g_time_zone_get_offset (tz, interval > 0 ? interval - 1 : interval);
 }
 
-/* The UTC instant of a local time. Offsets are cached per quarter hour
- * of local time, where the zone does not change within it. */
+/* The UTC instant of a local time. Offsets are cached per local day
+ * where the zone does not change within it; a day with a change (two a
+ * year, where there is summer time) is worked out in full each time. */
 static gint64
 local_to_utc (QdTicketMap *self,
               gint64       local)
@@ -980,7 +981,7 @@ local_to_utc (QdTicketMap *self,
       return local - entry->offset;
     }
 
-  /* A change of offset in this quarter hour: work it out each time. */
+  /* A change of offset on this day: work it out each time. */
   return local_to_utc_exact (self->tz, local);
 }
 
@@ -1684,7 +1685,7 @@ read_duration (QdTicketMap         *self,
                guint                n_fields,
                QdField              minutes_field,
                QdField              hours_field,
-               const char          *what_minutes,
+               const char          *what_minutes,     /* untranslated: only a failure pays for gettext */
                const char          *what_hours,
                const char          *what_negative,
                double              *minutes,
@@ -1703,9 +1704,9 @@ read_duration (QdTicketMap         *self,
       if (result == QD_PARSE_OK)
         return TRUE;
       if (result == QD_PARSE_IMPOSSIBLE)
-        return fail_row (error, what_negative, start, end);
+        return fail_row (error, _(what_negative), start, end);
       if (result == QD_PARSE_BAD)
-        return fail_row (error, i == 0 ? what_minutes : what_hours, start, end);
+        return fail_row (error, _(i == 0 ? what_minutes : what_hours), start, end);
     }
   return TRUE;
 }
@@ -1789,15 +1790,15 @@ qd_ticket_map_row (QdTicketMap         *self,
 
   if (!read_duration (self, fields, n_fields,
                       QD_FIELD_FIRST_REPLY_MINUTES, QD_FIELD_FIRST_REPLY_HOURS,
-                      _("the first reply time “%s” is not a number of minutes"),
-                      _("the first reply time “%s” is not a number of hours"),
-                      _("the first reply time “%s” is negative"),
+                      N_("the first reply time “%s” is not a number of minutes"),
+                      N_("the first reply time “%s” is not a number of hours"),
+                      N_("the first reply time “%s” is negative"),
                       &ticket->first_reply_minutes, error) ||
       !read_duration (self, fields, n_fields,
                       QD_FIELD_RESOLUTION_MINUTES, QD_FIELD_RESOLUTION_HOURS,
-                      _("the resolution time “%s” is not a number of minutes"),
-                      _("the resolution time “%s” is not a number of hours"),
-                      _("the resolution time “%s” is negative"),
+                      N_("the resolution time “%s” is not a number of minutes"),
+                      N_("the resolution time “%s” is not a number of hours"),
+                      N_("the resolution time “%s” is negative"),
                       &ticket->resolution_minutes, error))
     return FALSE;
 

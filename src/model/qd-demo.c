@@ -6,6 +6,8 @@
 #include <math.h>
 
 #include "qd-demo.h"
+#include "qd-demo-goals.h"
+#include "qd-demo-reviews.h"
 #include "qd-store-members.h"
 #include "qd-store-metrics.h"
 #include "qd-store-tickets.h"
@@ -225,7 +227,8 @@ fill_tickets (QdStore  *store,
     g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
     stamp = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
   }
-  writer = qd_ticket_writer_new (store, "zendesk", stamp, error);
+  /* A source of its own: the demo never touches tickets imported before. */
+  writer = qd_ticket_writer_new (store, "demo", stamp, error);
   if (writer == NULL)
     return FALSE;
 
@@ -403,6 +406,10 @@ _qd_demo_fill_roster (QdStore  *store,
         return FALSE;
     }
 
+  /* Goals measure the roll-ups, and the closed review cycle keeps the
+   * goals' progress: tickets first, then goals, then reviews. */
   return fill_tickets (store, ids, error) &&
-         qd_store_recompute_rollups (store, NULL, NULL, NULL, error);
+         qd_store_recompute_rollups (store, NULL, NULL, NULL, error) &&
+         _qd_demo_fill_goals (store, error) &&
+         _qd_demo_fill_reviews (store, error);
 }

@@ -61,7 +61,10 @@ qd_review_scale_default_labels (guint points)
 
     default:
       for (guint i = 1; i <= points; i++)
-        g_strv_builder_take (builder, g_strdup_printf ("%u", i));
+        {
+          g_autofree char *number = g_strdup_printf ("%u", i);
+          g_strv_builder_add (builder, number);
+        }
       break;
     }
 

@@ -189,10 +189,10 @@ qd_review_class_init (QdReviewClass *klass)
   properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, "", ro);
   properties[PROP_SCALE_POINTS] = g_param_spec_uint ("scale-points", NULL, NULL, 0, 10, 0, ro);
   properties[PROP_RATINGS_LOCKED] = g_param_spec_boolean ("ratings-locked", NULL, NULL, FALSE, ro);
-  properties[PROP_KPI_RATING] = g_param_spec_double ("kpi-rating", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, NAN, ro);
-  properties[PROP_OVERALL_RATING] = g_param_spec_double ("overall-rating", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, NAN, ro);
-  properties[PROP_CALIBRATED_RATING] = g_param_spec_double ("calibrated-rating", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, NAN, ro);
-  properties[PROP_RESULT_RATING] = g_param_spec_double ("result-rating", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, NAN, ro);
+  properties[PROP_KPI_RATING] = g_param_spec_double ("kpi-rating", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, ro);
+  properties[PROP_OVERALL_RATING] = g_param_spec_double ("overall-rating", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, ro);
+  properties[PROP_CALIBRATED_RATING] = g_param_spec_double ("calibrated-rating", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, ro);
+  properties[PROP_RESULT_RATING] = g_param_spec_double ("result-rating", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, ro);
   properties[PROP_POTENTIAL] =
     g_param_spec_enum ("potential", NULL, NULL, QD_TYPE_POTENTIAL, QD_POTENTIAL_UNSET, ro);
   properties[PROP_POTENTIAL_LABEL] = g_param_spec_string ("potential-label", NULL, NULL, "", ro);
@@ -558,6 +558,8 @@ qd_review_describe_score (const QdReviewScore *score)
 {
   g_autoptr(GString) parts = g_string_new (NULL);
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *final = NULL;
+  g_autofree char *total = NULL;
   QdReviewScore computed;
 
   g_return_val_if_fail (score != NULL, NULL);
@@ -584,17 +586,14 @@ qd_review_describe_score (const QdReviewScore *score)
     }
 
   if (isnan (computed.final))
-    g_string_append (text, _("No final score yet: no section is scored"));
-  else
-    {
-      g_autofree char *final = qd_review_format_rating (computed.final);
-      g_autofree char *total = format_weight (computed.weight_used);
+    return g_strdup (_("No final score yet: no section is scored."));
 
-      /* Translators: the final score formula, e.g. "Final 3.8 of 5 =
-       * (Competencies 3.9 × 60 + Goals 3.5 × 20) ÷ 80" */
-      g_string_append_printf (text, _("Final %s of %u = (%s) ÷ %s"),
-                              final, computed.scale_points, parts->str, total);
-    }
+  final = qd_review_format_rating (computed.final);
+  total = format_weight (computed.weight_used);
+  /* Translators: the final score formula, e.g. "Final 3.8 of 5 =
+   * (Competencies 3.9 × 60 + Goals 3.5 × 20) ÷ 80" */
+  g_string_append_printf (text, _("Final %s of %u = (%s) ÷ %s"),
+                          final, computed.scale_points, parts->str, total);
 
   for (guint i = 0; i < QD_REVIEW_N_SECTIONS; i++)
     {

@@ -345,6 +345,59 @@ refuse_for_cycle (const QdReviewRecord  *record,
     }
 }
 
+/* ---- the object ---- */
+
+static void
+qd_reviews_dispose (GObject *object)
+{
+  QdReviews *self = (QdReviews *) object;
+
+  g_clear_object (&self->kpis);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (qd_reviews_parent_class)->dispose (object);
+}
+
+static void
+qd_reviews_class_init (QdReviewsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = qd_reviews_dispose;
+
+  /**
+   * QdReviews::changed:
+   *
+   * Emitted after templates, cycles, participants or reviews changed.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+qd_reviews_init (QdReviews *self)
+{
+}
+
+QdReviews *
+qd_reviews_new (QdStore *store)
+{
+  QdReviews *self;
+
+  g_return_val_if_fail (QD_IS_STORE (store), NULL);
+
+  self = g_object_new (QD_TYPE_REVIEWS, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+QdStore *
+qd_reviews_get_store (QdReviews *self)
+{
+  g_return_val_if_fail (QD_IS_REVIEWS (self), NULL);
+  return self->store;
+}
+
 /* ---- templates ---- */
 
 static gboolean
@@ -2909,57 +2962,4 @@ qd_reviews_import_feedback_file (QdReviews                *self,
   if (!g_file_load_contents (file, cancellable, &data, &length, NULL, error))
     return FALSE;
   return qd_reviews_import_feedback (self, cycle_id, data, length, flags, report, error);
-}
-
-/* ---- the object ---- */
-
-static void
-qd_reviews_dispose (GObject *object)
-{
-  QdReviews *self = (QdReviews *) object;
-
-  g_clear_object (&self->kpis);
-  g_clear_object (&self->store);
-
-  G_OBJECT_CLASS (qd_reviews_parent_class)->dispose (object);
-}
-
-static void
-qd_reviews_class_init (QdReviewsClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = qd_reviews_dispose;
-
-  /**
-   * QdReviews::changed:
-   *
-   * Emitted after templates, cycles, participants or reviews changed.
-   */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-}
-
-static void
-qd_reviews_init (QdReviews *self)
-{
-}
-
-QdReviews *
-qd_reviews_new (QdStore *store)
-{
-  QdReviews *self;
-
-  g_return_val_if_fail (QD_IS_STORE (store), NULL);
-
-  self = g_object_new (QD_TYPE_REVIEWS, NULL);
-  self->store = g_object_ref (store);
-  return self;
-}
-
-QdStore *
-qd_reviews_get_store (QdReviews *self)
-{
-  g_return_val_if_fail (QD_IS_REVIEWS (self), NULL);
-  return self->store;
 }

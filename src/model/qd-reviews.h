@@ -47,8 +47,11 @@ G_BEGIN_DECLS
  *                      if they were not locked yet.
  *
  * Participants can be added and removed until the ratings are locked; a
- * review that already has ratings, texts or 360 responses is not removed
- * (set the member's status to "Left" instead).
+ * review that already has ratings, texts, 360 responses or development
+ * actions is not removed (set the member's status to "Left" instead).
+ * The participants rule only decides who is added when a cycle is
+ * created (and what the next cycle follows); changing it later adds or
+ * removes nobody.
  *
  * ONE REVIEW
  *

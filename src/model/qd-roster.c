@@ -12,6 +12,7 @@
 #include "qd-roster.h"
 #include "qd-store-goals.h"
 #include "qd-store-metrics.h"
+#include "qd-store-reviews.h"
 
 /* QdRoster is the service through which the team changes: it checks the
  * rules of the reporting line, writes each user action in one
@@ -350,6 +351,7 @@ qd_roster_delete_member (QdRoster         *self,
   g_autofree char *scored = NULL;
   gboolean has_scores = FALSE;
   guint n_goals = 0, n_actions = 0, n_notes = 0;
+  gboolean has_reviews = FALSE;
 
   g_return_val_if_fail (QD_IS_ROSTER (self), NULL);
 
@@ -357,11 +359,19 @@ qd_roster_delete_member (QdRoster         *self,
   if (!qd_store_load_member (self->store, id, &undo->record, error))
     return NULL;
 
-  /* Hand-entered scores, goals, development actions and notes are
-   * history that deleting would destroy. */
+  /* Hand-entered scores, goals, development actions, notes and
+   * performance reviews are history that deleting would destroy. */
   if (!qd_store_member_has_manual_values (self->store, id, &has_scores, &scored, error) ||
-      !qd_store_count_goal_history (self->store, id, &n_goals, &n_actions, &n_notes, error))
+      !qd_store_count_goal_history (self->store, id, &n_goals, &n_actions, &n_notes, error) ||
+      !qd_store_member_has_reviews (self->store, id, &has_reviews, error))
     return NULL;
+  if (has_reviews)
+    {
+      g_set_error (error, QD_ROSTER_ERROR, QD_ROSTER_ERROR_HAS_HISTORY,
+                   _("%s has reviews on record. Set their status to “Left” to keep their history."),
+                   undo->record.name);
+      return NULL;
+    }
   if (has_scores)
     {
       g_set_error (error, QD_ROSTER_ERROR, QD_ROSTER_ERROR_HAS_HISTORY,
@@ -650,12 +660,12 @@ qd_roster_fill_demo (QdRoster  *self,
     {
       g_set_error (error, QD_ROSTER_ERROR, QD_ROSTER_ERROR_NOT_EMPTY,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "The database already has %" G_GINT64_FORMAT " person in it. "
+                                "The database already has %u person in it. "
                                 "The demo team is only loaded into an empty database.",
-                                "The database already has %" G_GINT64_FORMAT " people in it. "
+                                "The database already has %u people in it. "
                                 "The demo team is only loaded into an empty database.",
                                 (gulong) count),
-                   count);
+                   (guint) count);
       return FALSE;
     }
 

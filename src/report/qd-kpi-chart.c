@@ -47,20 +47,6 @@ qd_kpi_chart_unit_for_metric (QdMetricUnit unit)
     }
 }
 
-/* The model gives local midnights; charts count days as 00:00 UTC. The
- * day is the local date at @local_midnight, so the UTC offset in force
- * then is added before cutting to whole days. */
-static gint64
-chart_time_for_period_start (GTimeZone *tz,
-                             gint64     local_midnight)
-{
-  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, local_midnight);
-  gint64 local = local_midnight + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0);
-  gint64 days = local / 86400 - (local % 86400 < 0 ? 1 : 0);
-
-  return days * 86400;
-}
-
 static int
 compare_times (gconstpointer a,
                gconstpointer b)
@@ -86,7 +72,6 @@ qd_kpi_chart_new (const QdMetricInfo *metric,
                   QdPeriod            period,
                   GPtrArray          *series)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
   QdKpiChart *self;
   guint n = series != NULL ? series->len : 0;
 
@@ -109,7 +94,8 @@ qd_kpi_chart_new (const QdMetricInfo *metric,
 
       for (guint i = 0; i < in->n_points; i++)
         {
-          points[i].time = chart_time_for_period_start (tz, in->period_starts[i]);
+          /* The model gives 00:00 UTC of the day, as the charts count days. */
+          points[i].time = in->period_starts[i];
           points[i].value = in->values[i];
           g_array_append_val (self->periods, points[i].time);
         }

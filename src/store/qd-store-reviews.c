@@ -1181,6 +1181,7 @@ qd_store_review_has_content (QdStore   *self,
                             "SELECT EXISTS (SELECT 1 FROM review_ratings WHERE review_id = ?1 "
                             "  AND (rating IS NOT NULL OR comment <> '')) "
                             "OR EXISTS (SELECT 1 FROM feedback_responses WHERE review_id = ?1) "
+                            "OR EXISTS (SELECT 1 FROM development_actions WHERE review_id = ?1) "
                             "OR EXISTS (SELECT 1 FROM reviews WHERE id = ?1 AND (kpi_rating IS NOT NULL "
                             "  OR overall_rating IS NOT NULL OR calibrated_rating IS NOT NULL "
                             "  OR potential IS NOT NULL OR strengths <> '' OR improvements <> ''))",

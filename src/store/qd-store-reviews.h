@@ -274,7 +274,8 @@ gboolean    qd_store_load_review                  (QdStore               *self,
 gboolean    qd_store_update_review                (QdStore               *self,
                                                    const QdReviewRecord  *record,
                                                    GError               **error);
-/* Whether the review has any rating, comment or 360 response. */
+/* Whether the review has any rating, comment, text, potential, 360
+ * response or development action (schema 0005) tied to it. */
 gboolean    qd_store_review_has_content           (QdStore               *self,
                                                    gint64                 id,
                                                    gboolean              *result,

@@ -108,7 +108,8 @@ qd_chart_palette_from_widget (QdChartPalette *palette,
       gtk_style_context_get_color (context, &fg);
       color_from_rgba (&palette->foreground, &fg);
     }
-  lookup (context, "accent_color", &palette->target);
+  /* The target keeps the palette's neutral colour: the accent is the
+   * first series' colour and the two must not be confused. */
   G_GNUC_END_IGNORE_DEPRECATIONS
 
   if (font != NULL && pango_font_description_get_family (font) != NULL)

@@ -32,7 +32,9 @@ CREATE TABLE tickets (
   first_reply_minutes  REAL CHECK (first_reply_minutes IS NULL OR first_reply_minutes >= 0),
   resolution_minutes   REAL CHECK (resolution_minutes IS NULL OR resolution_minutes >= 0),
   csat                 TEXT NOT NULL DEFAULT 'not-rated'
-                       CHECK (csat IN ('satisfied', 'neutral', 'unsatisfied', 'not-rated')),
+                       -- Written as ORs: an IN list costs a temporary table per insert.
+                       CHECK (csat = 'satisfied' OR csat = 'neutral' OR
+                              csat = 'unsatisfied' OR csat = 'not-rated'),
   reopens              INTEGER NOT NULL DEFAULT 0 CHECK (reopens >= 0),
   replies              INTEGER CHECK (replies IS NULL OR replies >= 0),
   imported_at          TEXT NOT NULL,           -- UTC instant of the import
