@@ -141,6 +141,7 @@ qd_application_startup (GApplication *app)
   g_autoptr(GAction) scheme_action = NULL;
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *import_accels[] = { "<Control>i", NULL };
 
   G_APPLICATION_CLASS (qd_application_parent_class)->startup (app);
 
@@ -155,6 +156,7 @@ qd_application_startup (GApplication *app)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import-tickets", import_accels);
 }
 
 static void

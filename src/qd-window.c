@@ -219,4 +219,6 @@ qd_window_data_changed (QdWindow *self)
 
   if (self->roster != NULL)
     qd_roster_notify_changed (self->roster);
+  if (self->kpis != NULL)
+    qd_kpis_notify_changed (self->kpis);
 }

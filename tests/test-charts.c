@@ -613,6 +613,29 @@ test_format_dates (void)
 }
 
 static void
+test_format_period (void)
+{
+  g_autofree char *w = qd_chart_format_period (day (2026, 10, 5), QD_CHART_PERIOD_WEEK);
+  g_autofree char *m = qd_chart_format_period (day (2026, 10, 1), QD_CHART_PERIOD_MONTH);
+  g_autofree char *d = qd_chart_format_period (day (2026, 5, 12), QD_CHART_PERIOD_DAY);
+  g_autofree char *q = qd_chart_format_period (day (2026, 4, 1), QD_CHART_PERIOD_QUARTER);
+  g_autofree char *y = qd_chart_format_period (day (2026, 1, 1), QD_CHART_PERIOD_YEAR);
+  g_autofree char *bad = qd_chart_format_period (G_MAXINT64, QD_CHART_PERIOD_WEEK);
+  g_autofree char *plain = qd_chart_format_date (day (2026, 10, 5), QD_CHART_PERIOD_WEEK);
+
+  /* A weekly point is a week, not a day; a month is spelled out. */
+  g_assert_cmpstr (w, ==, "Week of 5 Oct 2026");
+  g_assert_cmpstr (m, ==, "October 2026");
+  g_assert_cmpstr (d, ==, "12 May 2026");
+  g_assert_cmpstr (q, ==, "Q2 2026");
+  g_assert_cmpstr (y, ==, "2026");
+  g_assert_cmpstr (bad, ==, "–");
+
+  /* The plain date stays a date (data tables add "Week of" themselves). */
+  g_assert_cmpstr (plain, ==, "5 Oct 2026");
+}
+
+static void
 test_format_period_guess (void)
 {
   QdChartPoint points[6];
@@ -1155,6 +1178,49 @@ test_line_hit_test (Fixture       *fixture,
   }
 }
 
+static void
+test_line_readout_periods (void)
+{
+  QdChartPoint weekly[3], monthly[3], daily[3];
+  QdChartSeries ana = { "Ana Ruiz", weekly, 3 };
+  QdChartSeries unnamed = { NULL, monthly, 3 };
+  QdChartSeries days = { "Bo Chen", daily, 3 };
+  QdChartLine by_week = { .title = "CSAT", .unit = QD_CHART_UNIT_PERCENT, .series = &ana, .n_series = 1 };
+  QdChartLine by_month = {
+    .title = "CSAT", .unit = QD_CHART_UNIT_PERCENT, .period = QD_CHART_PERIOD_MONTH,
+    .series = &unnamed, .n_series = 1,
+  };
+  QdChartLine by_day = { .title = "CSAT", .unit = QD_CHART_UNIT_PERCENT, .series = &days, .n_series = 1 };
+  g_autofree char *week = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *week_alone = NULL;
+  g_autofree char *month_alone = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      weekly[i] = (QdChartPoint) { day (2026, 9, 21) + (gint64) i * 7 * 86400, 93 + i * 0.55 };
+      monthly[i] = (QdChartPoint) { day (2026, 8 + i, 1), 93 + i * 0.55 };
+      daily[i] = (QdChartPoint) { day (2026, 5, 10 + i), 93 + i * 0.55 };
+    }
+
+  /* The period is guessed from weekly points, or given. */
+  week = qd_chart_line_format_readout (&by_week, 0, 2);
+  month = qd_chart_line_format_readout (&by_month, 0, 2);
+  today = qd_chart_line_format_readout (&by_day, 0, 2);
+  g_assert_cmpstr (week, ==, "Ana Ruiz · Week of 5 Oct 2026 · 94.1 %");
+  g_assert_cmpstr (month, ==, "October 2026 · 94.1 %");
+  g_assert_cmpstr (today, ==, "Bo Chen · 12 May 2026 · 94.1 %");
+
+  /* The description of a single value says it the same way. */
+  weekly[0].value = weekly[1].value = NAN;
+  monthly[0].value = monthly[1].value = NAN;
+  week_alone = qd_chart_line_describe (&by_week);
+  month_alone = qd_chart_line_describe (&by_month);
+  g_assert_cmpstr (week_alone, ==, "CSAT, weekly, 21 Sep – 5 Oct 2026: 94.1 % in the week of 5 Oct 2026.");
+  g_assert_cmpstr (month_alone, ==, "CSAT, monthly, Aug – Oct 2026: 94.1 % in October 2026.");
+}
+
 /* Descriptions */
 
 static char *
@@ -1208,7 +1274,7 @@ test_line_describe (void)
   g_assert_cmpstr (e, ==, "CSAT for Tier 1, weekly, 3 Aug – 10 Aug 2026: rose from 90.0 % to 95.0 %; "
                           "target 95 %, last value at target.");
   g_assert_cmpstr (f, ==, "CSAT for Tier 1, weekly, 3 Aug – 31 Aug 2026: rose from 90.0 % to 92.5 % (worse).");
-  g_assert_cmpstr (g, ==, "CSAT for Tier 1, weekly, 3 Aug – 17 Aug 2026: 94.1 % on 10 Aug 2026.");
+  g_assert_cmpstr (g, ==, "CSAT for Tier 1, weekly, 3 Aug – 17 Aug 2026: 94.1 % in the week of 10 Aug 2026.");
   g_assert_cmpstr (h, ==, "CSAT for Tier 1, weekly, 3 Aug – 10 Aug 2026: no data; target 95 %.");
 }
 

@@ -176,6 +176,18 @@ legend_flow (const QdChartLine    *chart,
   return rows * row_height + (rows - 1) * row_gap;
 }
 
+/* Where the first and the last time go: a little inside the plot, so
+ * that their markers are not cut. */
+static void
+set_data_edges (QdChartLayout        *layout,
+                const QdChartMetrics *m)
+{
+  double inset = MIN (m->marker_radius + 4, layout->plot.width * 0.05);
+
+  layout->data_left = layout->plot.x + inset;
+  layout->data_right = layout->plot.x + layout->plot.width - inset;
+}
+
 /* "Target 95 %" */
 static char *
 target_label_text (const QdChartLine *chart)
@@ -187,11 +199,80 @@ target_label_text (const QdChartLine *chart)
   return g_strdup_printf (_("Target %s"), value);
 }
 
+/* How many stretches of line, or lone points, pass through @r. */
+static guint
+count_collisions (const QdChartLine    *chart,
+                  const QdChartLayout  *layout,
+                  const QdChartMetrics *m,
+                  const QdChartRect    *r)
+{
+  double pad = MAX (m->line_width / 2, m->marker_radius * 1.15) + 1;
+  double left = r->x - pad;
+  double right = r->x + r->width + pad;
+  double top = r->y - pad;
+  double bottom = r->y + r->height + pad;
+  guint hits = 0;
+
+  for (guint s = 0; chart->series != NULL && s < chart->n_series; s++)
+    {
+      const QdChartSeries *series = &chart->series[s];
+      gboolean pen_down = FALSE;
+      double px = 0, py = 0;
+
+      for (gsize i = 0; series->points != NULL && i < series->n_points; i++)
+        {
+          double x, y, xa, xb, ya, yb;
+
+          if (!isfinite (series->points[i].value))
+            {
+              pen_down = FALSE;
+              continue;
+            }
+
+          x = qd_chart_layout_x_for_time (layout, series->points[i].time);
+          y = qd_chart_layout_y_for_value (layout, series->points[i].value);
+          if (!pen_down)
+            {
+              px = x;
+              py = y;
+            }
+          pen_down = TRUE;
+
+          /* The part of the stretch from px, py to x, y within
+           * left..right, and whether it is within top..bottom. */
+          xa = MAX (MIN (px, x), left);
+          xb = MIN (MAX (px, x), right);
+          if (xa <= xb)
+            {
+              if (x == px)
+                {
+                  ya = py;
+                  yb = y;
+                }
+              else
+                {
+                  ya = py + (xa - px) / (x - px) * (y - py);
+                  yb = py + (xb - px) / (x - px) * (y - py);
+                }
+              if (MAX (ya, yb) >= top && MIN (ya, yb) <= bottom)
+                hits++;
+            }
+
+          px = x;
+          py = y;
+        }
+    }
+
+  return hits;
+}
+
 /* Where the target line's name goes. Right of the plot, level with the
  * line, where it can cover no data: at either end inside the plot it
  * would sit on the first or the latest points, the ones people read.
- * A chart too narrow to spare that margin gets the name inside, at the
- * right end above the line (below it when the line is at the top). */
+ * A chart too narrow to spare that margin gets the name inside, just
+ * above or below the line at its right or left end, wherever it meets
+ * the fewest lines (none, mostly); lines drawn later go over it, so it
+ * never hides data. */
 static void
 place_target_label (const QdChartLine    *chart,
                     QdChartText          *text,
@@ -214,7 +295,7 @@ place_target_label (const QdChartLine    *chart,
   if (plot->height < h * 2)
     return;
 
-  if (room <= plot->width * 0.25)
+  if (room <= plot->width / 3)
     {
       plot->width -= room;
       y = qd_chart_layout_y_for_value (layout, chart->target) - h / 2;
@@ -223,22 +304,36 @@ place_target_label (const QdChartLine    *chart,
         CLAMP (y, plot->y, plot->y + plot->height - h),
         w, h,
       };
+      layout->show_target_label = TRUE;
     }
   else if (w + m->gap <= plot->width)
     {
-      y = qd_chart_layout_y_for_value (layout, chart->target);
-      layout->target_label = (QdChartRect) {
-        plot->x + plot->width - m->gap * 0.5 - w,
-        y - m->target_width / 2 - 2 - h,
-        w, h,
-      };
-      if (layout->target_label.y < plot->y)
-        layout->target_label.y = MIN (y + m->target_width / 2 + 2, plot->y + plot->height - h);
-    }
-  else
-    return;
+      double line = qd_chart_layout_y_for_value (layout, chart->target);
+      double above = line - m->target_width / 2 - 2 - h;
+      double below = line + m->target_width / 2 + 2;
+      double xs[2] = { plot->x + plot->width - m->gap * 0.5 - w, plot->x + m->gap * 0.5 };
+      guint best = G_MAXUINT;
 
-  layout->show_target_label = TRUE;
+      set_data_edges (layout, m);
+
+      /* Right end first, above the line first. */
+      for (guint i = 0; i < 4 && best > 0; i++)
+        {
+          QdChartRect r = { xs[i / 2], i % 2 == 0 ? above : below, w, h };
+          guint hits;
+
+          if (r.y < plot->y || r.y + h > plot->y + plot->height)
+            continue;
+
+          hits = count_collisions (chart, layout, m, &r);
+          if (hits < best)
+            {
+              best = hits;
+              layout->target_label = r;
+              layout->show_target_label = TRUE;
+            }
+        }
+    }
 }
 
 /* Whether the time tick labels fit side by side. */
@@ -279,7 +374,7 @@ compute_layout (const QdChartLine    *chart,
   double small_h = text->line_height[QD_CHART_TEXT_SMALL];
   double title_block, legend_block, time_block, min_plot;
   double inner_x, inner_y, inner_w, inner_h;
-  double lo, hi, top, bottom, label_width = 0, inset;
+  double lo, hi, top, bottom, label_width = 0;
   gboolean any_label = FALSE;
 
   memset (layout, 0, sizeof *layout);
@@ -428,9 +523,7 @@ compute_layout (const QdChartLine    *chart,
   layout->plot.width = MAX (inner_x + inner_w - layout->plot.x, 0);
   place_target_label (chart, text, &m, layout);
 
-  inset = MIN (m.marker_radius + 4, layout->plot.width * 0.05);
-  layout->data_left = layout->plot.x + inset;
-  layout->data_right = layout->plot.x + layout->plot.width - inset;
+  set_data_edges (layout, &m);
 
   /* Time ticks: as many as fit without labels touching. */
   if (layout->show_time_labels)
@@ -695,8 +788,7 @@ draw_target_line (cairo_t              *cr,
                               m->target_width);
 }
 
-/* After the lines: where the name has to be inside the plot, it stays
- * readable on its own patch of background. */
+/* On its own patch of background, over the grid; before the lines. */
 static void
 draw_target_label (cairo_t              *cr,
                    const QdChartLine    *chart,
@@ -1192,6 +1284,7 @@ qd_chart_line_draw (cairo_t              *cr,
   draw_value_axis (cr, chart, palette, &text, &m, &layout);
   draw_time_axis (cr, palette, &text, &m, &layout);
   draw_target_line (cr, chart, palette, &m, &layout);
+  draw_target_label (cr, chart, palette, &text, &layout);
 
   if (layout.plot.width > 0 && layout.plot.height > 0 && chart->series != NULL)
     {
@@ -1207,8 +1300,6 @@ qd_chart_line_draw (cairo_t              *cr,
 
       cairo_restore (cr);
     }
-
-  draw_target_label (cr, chart, palette, &text, &layout);
 
   for (guint s = 0; chart->series != NULL && s < chart->n_series; s++)
     for (gsize i = 0; chart->series[s].points != NULL && i < chart->series[s].n_points && n_finite == 0; i++)

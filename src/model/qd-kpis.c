@@ -1140,3 +1140,16 @@ qd_tier_entry_free (QdTierEntry *entry)
   g_free (entry->team);
   g_free (entry);
 }
+
+/**
+ * qd_kpis_notify_changed:
+ *
+ * Announces that tickets or roll-ups were changed elsewhere (an import
+ * on its own connection), so the KPI views refresh.
+ */
+void
+qd_kpis_notify_changed (QdKpis *self)
+{
+  g_return_if_fail (QD_IS_KPIS (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}

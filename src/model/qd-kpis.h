@@ -173,6 +173,8 @@ gboolean       qd_kpis_recompute          (QdKpis        *self,
                                            GCancellable  *cancellable,
                                            GError       **error);
 
+void           qd_kpis_notify_changed     (QdKpis        *self);
+
 /* Teams that have members, for the scope picker: (element-type utf8) names
  * with their ids in @ids. */
 GStrv          qd_kpis_list_teams         (QdKpis        *self,
