@@ -16,6 +16,7 @@
 
 #define WIDTH  640
 #define HEIGHT 400
+#define NARROW 140   /* too narrow to spare a margin for the target's name */
 
 /* Helpers */
 
@@ -857,6 +858,234 @@ test_line_target_pixels (Fixture       *fixture,
   cairo_surface_destroy (surface);
 }
 
+static gboolean
+rects_overlap (const QdChartRect *a,
+               double             x0,
+               double             y0,
+               double             x1,
+               double             y1)
+{
+  return a->x < x1 && x0 < a->x + a->width && a->y < y1 && y0 < a->y + a->height;
+}
+
+/* The target's name, where the layout says, in the target colour and
+ * with no line over it. */
+static void
+assert_target_label_drawn (Fixture             *fixture,
+                           const QdChartLine   *chart,
+                           int                  width,
+                           int                  height,
+                           const QdChartLayout *layout)
+{
+  const QdChartRect *r = &layout->target_label;
+  cairo_surface_t *surface = render_line (chart, &fixture->light, width, height);
+
+  g_assert_cmpuint (count_color_within (surface, r->x, r->y, r->x + r->width, r->y + r->height,
+                                        &fixture->light.target, 60), >, 10);
+  for (guint s = 0; s < chart->n_series; s++)
+    g_assert_cmpuint (count_color_within (surface, r->x, r->y, r->x + r->width, r->y + r->height,
+                                          qd_chart_palette_get_series_color (&fixture->light, s), 40),
+                      ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_line_target_label (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  /* CSAT hovering at its 95 % target: the first and the latest points
+   * sit on the line, at both ends of the plot. */
+  static const double values[] = { 95, 94.2, 93.5, 94.6, 95.8, 96.4, 95.3, 94.1, 95.6, 96.2, 95.4, 94.8, 95 };
+  /* A QA score falling through its target of 3, far from it at both ends. */
+  static const double falling[] = { 4.8, 4.7, 4.5, 4.6, 4.1, 3.6, 3.1, 2.4, 1.9, 1.5, 1.4, 1.3, 1.2 };
+  g_autofree QdChartPoint *points = weekly_points (values, G_N_ELEMENTS (values));
+  g_autofree QdChartPoint *falling_points = weekly_points (falling, G_N_ELEMENTS (falling));
+  QdChartSeries series = { "Tier 1", points, G_N_ELEMENTS (values) };
+  QdChartLine chart = {
+    .title = "CSAT for Tier 1",
+    .unit = QD_CHART_UNIT_PERCENT,
+    .has_target = TRUE,
+    .target = 95,
+    .series = &series,
+    .n_series = 1,
+  };
+  QdChartLayout layout;
+  const QdChartRect *r = &layout.target_label;
+  double line_y, first_x, first_y, last_x, last_y;
+  const double reach = 9; /* a marker and its halo, with room to spare */
+
+  qd_chart_line_layout (&chart, &fixture->light, WIDTH, HEIGHT, &layout);
+  g_assert_true (layout.show_target_label);
+
+  line_y = qd_chart_layout_y_for_value (&layout, 95);
+  first_x = qd_chart_layout_x_for_time (&layout, points[0].time);
+  first_y = qd_chart_layout_y_for_value (&layout, points[0].value);
+  last_x = qd_chart_layout_x_for_time (&layout, points[12].time);
+  last_y = qd_chart_layout_y_for_value (&layout, points[12].value);
+
+  /* Clear of the first and the latest point... */
+  g_assert_false (rects_overlap (r, first_x - reach, first_y - reach, first_x + reach, first_y + reach));
+  g_assert_false (rects_overlap (r, last_x - reach, last_y - reach, last_x + reach, last_y + reach));
+  /* ...because it is right of the plot, inside the chart, level with
+   * the line it names. */
+  g_assert_cmpfloat (r->x, >=, layout.plot.x + layout.plot.width);
+  g_assert_cmpfloat (r->x + r->width, <=, WIDTH);
+  g_assert_cmpfloat (fabs (r->y + r->height / 2 - line_y), <, 1);
+  g_assert_cmpfloat (r->width, >, 20);
+  assert_target_label_drawn (fixture, &chart, WIDTH, HEIGHT, &layout);
+
+  /* Too narrow to spare a margin: inside the plot, above the line at the
+   * right end, where the values (far below the target) leave room. */
+  series.points = falling_points;
+  chart.unit = QD_CHART_UNIT_NUMBER;
+  chart.target = 3;
+  qd_chart_line_layout (&chart, &fixture->light, NARROW, 200, &layout);
+  g_assert_true (layout.show_target_label);
+  line_y = qd_chart_layout_y_for_value (&layout, 3);
+  g_assert_cmpfloat (r->x + r->width, <=, layout.plot.x + layout.plot.width);
+  g_assert_cmpfloat (r->x, >, layout.plot.x + layout.plot.width / 2);
+  g_assert_cmpfloat (r->y + r->height, <, line_y);
+  g_assert_cmpfloat (r->y, >=, layout.plot.y);
+  for (guint i = 0; i < G_N_ELEMENTS (falling); i++)
+    {
+      double x = qd_chart_layout_x_for_time (&layout, falling_points[i].time);
+      double y = qd_chart_layout_y_for_value (&layout, falling[i]);
+
+      g_assert_false (rects_overlap (r, x - 6, y - 6, x + 6, y + 6));
+    }
+  assert_target_label_drawn (fixture, &chart, NARROW, 200, &layout);
+
+  /* A target at the top of the axis is named below its line: first
+   * contact resolution falling from 60 %, against 100 %. */
+  for (guint i = 0; i < G_N_ELEMENTS (falling); i++)
+    falling_points[i].value = falling[i] * 12.5;
+  chart.unit = QD_CHART_UNIT_PERCENT;
+  chart.target = 100;
+  qd_chart_line_layout (&chart, &fixture->light, NARROW, 200, &layout);
+  g_assert_true (layout.show_target_label);
+  g_assert_cmpfloat (layout.value_max, ==, 100);
+  g_assert_cmpfloat (r->y, >, qd_chart_layout_y_for_value (&layout, 100));
+  g_assert_cmpfloat (r->y + r->height, <=, layout.plot.y + layout.plot.height);
+  assert_target_label_drawn (fixture, &chart, NARROW, 200, &layout);
+
+  /* Where the line runs along the target everywhere, the inside spot
+   * with the fewest crossings is taken, and the lines stay on top. */
+  series.points = points;
+  chart.unit = QD_CHART_UNIT_PERCENT;
+  chart.target = 95;
+  qd_chart_line_layout (&chart, &fixture->light, NARROW, 200, &layout);
+  g_assert_true (layout.show_target_label);
+  {
+    cairo_surface_t *surface = render_line (&chart, &fixture->light, NARROW, 200);
+
+    g_assert_true (pixel_is (surface,
+                             (int) floor (qd_chart_layout_x_for_time (&layout, points[12].time)),
+                             (int) floor (qd_chart_layout_y_for_value (&layout, points[12].value)),
+                             qd_chart_palette_get_series_color (&fixture->light, 0), 1));
+    cairo_surface_destroy (surface);
+  }
+
+  /* No target, no name. */
+  chart.has_target = FALSE;
+  qd_chart_line_layout (&chart, &fixture->light, WIDTH, HEIGHT, &layout);
+  g_assert_false (layout.show_target_label);
+}
+
+static void
+assert_percent_axis (const double *values,
+                     gsize         n,
+                     double        top_tick,
+                     double        at_least)
+{
+  g_autofree QdChartPoint *points = weekly_points (values, n);
+  QdChartSeries series = { "Tier 1", points, n };
+  QdChartLine chart = { .title = "CSAT", .unit = QD_CHART_UNIT_PERCENT, .series = &series, .n_series = 1 };
+  QdChartPalette palette;
+  QdChartLayout layout;
+  double highest = -INFINITY;
+
+  qd_chart_palette_init_light (&palette);
+  qd_chart_line_layout (&chart, &palette, WIDTH, HEIGHT, &layout);
+
+  g_assert_true (layout.show_value_labels);
+  g_assert_cmpuint (layout.value_ticks.n_ticks, >=, 2);
+  for (guint i = 0; i < layout.value_ticks.n_ticks; i++)
+    highest = MAX (highest, layout.value_ticks.values[i]);
+  g_assert_cmpfloat_with_epsilon (highest, top_tick, 1e-9);
+
+  /* Every value is on the axis. */
+  g_assert_cmpfloat (layout.value_max, >=, at_least);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_assert_cmpfloat (qd_chart_layout_y_for_value (&layout, values[i]), >=, layout.plot.y - 1e-3);
+      g_assert_cmpfloat (qd_chart_layout_y_for_value (&layout, values[i]), <=,
+                         layout.plot.y + layout.plot.height + 1e-3);
+    }
+}
+
+static void
+test_line_percent_axis (void)
+{
+  static const double touching[] = { 97, 98.5, 100, 99, 99.5 };
+  static const double noise[] = { 97, 98.5, 100.00000001, 99, 99.5 };
+  static const double rounding[] = { 97, 98.5, 100.00000001, 99, 100.04 };
+  static const double wide[] = { 62, 80, 100, 91, 75 };
+  static const double over[] = { 60, 80, 101.5, 91, 75 };
+  static const double plan[] = { 80, 120, 160, 140 };
+  static const double from_zero[] = { -0.01, 2, 5, 3 };
+  static const QdChartBarItem shares[] = { { "Email", 100.00000001 }, { "Chat", 62 } };
+  QdChartBar bar = { .title = "Share", .unit = QD_CHART_UNIT_PERCENT, .items = shares, .n_items = 2 };
+  QdChartBarLayout bar_layout;
+  QdChartPalette palette;
+
+  /* Values that reach 100 % stop the axis there: no "110 %". */
+  assert_percent_axis (touching, G_N_ELEMENTS (touching), 100, 100);
+  assert_percent_axis (noise, G_N_ELEMENTS (noise), 100, 100);
+  assert_percent_axis (wide, G_N_ELEMENTS (wide), 100, 100);
+  {
+    g_autofree QdChartPoint *points = weekly_points (noise, G_N_ELEMENTS (noise));
+    QdChartSeries series = { "Tier 1", points, G_N_ELEMENTS (noise) };
+    QdChartLine chart = { .unit = QD_CHART_UNIT_PERCENT, .series = &series, .n_series = 1 };
+    QdChartLayout layout;
+
+    qd_chart_palette_init_light (&palette);
+    qd_chart_line_layout (&chart, &palette, WIDTH, HEIGHT, &layout);
+    g_assert_cmpfloat (layout.value_max, ==, 100);
+  }
+
+  /* A little over 100 % (a rounding upstream): the ticks still stop at
+   * 100 %, and the axis reaches just far enough for the value. */
+  assert_percent_axis (rounding, G_N_ELEMENTS (rounding), 100, 100.04);
+  assert_percent_axis (over, G_N_ELEMENTS (over), 100, 101.5);
+
+  /* Far over it (a percentage of plan), the ticks go on. */
+  assert_percent_axis (plan, G_N_ELEMENTS (plan), 180, 160);
+
+  /* And the ticks start at 0 %, not −1 %; a value a hair below zero
+   * is zero. */
+  {
+    g_autofree QdChartPoint *points = weekly_points (from_zero, G_N_ELEMENTS (from_zero));
+    QdChartSeries series = { "Tier 1", points, G_N_ELEMENTS (from_zero) };
+    QdChartLine chart = { .unit = QD_CHART_UNIT_PERCENT, .series = &series, .n_series = 1 };
+    QdChartLayout layout;
+
+    qd_chart_line_layout (&chart, &palette, WIDTH, HEIGHT, &layout);
+    g_assert_cmpfloat (layout.value_ticks.values[0], ==, 0);
+    g_assert_cmpfloat (layout.value_min, <=, -0.01);
+    g_assert_cmpfloat (layout.value_min, >, -1);
+
+    points[0].value = -1e-9;
+    qd_chart_line_layout (&chart, &palette, WIDTH, HEIGHT, &layout);
+    g_assert_cmpfloat (layout.value_ticks.values[0], ==, 0);
+    g_assert_cmpfloat (layout.value_min, ==, 0);
+  }
+
+  /* Bars too. */
+  qd_chart_bar_layout (&bar, &palette, WIDTH, HEIGHT, &bar_layout);
+  g_assert_cmpfloat (bar_layout.value_max, ==, 100);
+  g_assert_cmpfloat (bar_layout.value_ticks.values[bar_layout.value_ticks.n_ticks - 1], ==, 100);
+}
+
 static void
 test_line_series_colors (Fixture       *fixture,
                          gconstpointer  data)
@@ -1014,6 +1243,265 @@ test_line_large (Fixture       *fixture,
                                  qd_chart_palette_get_series_color (&fixture->light, 0)), ==, 0);
 
   cairo_surface_destroy (surface);
+}
+
+/* A random walk of @n daily points with big steps and a gap of 200
+ * days from @gap (none when @gap is 0). */
+static QdChartPoint *
+dense_points (gsize  n,
+              gsize  gap,
+              guint  seed)
+{
+  QdChartPoint *points = g_new (QdChartPoint, n);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  double v = 50;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      /* Not inside CLAMP, which would draw several numbers. */
+      double step = g_rand_double_range (rand, -4, 4);
+
+      v = CLAMP (v + step, 5, 95);
+      points[i] = (QdChartPoint) { day (2018, 1, 1) + (gint64) i * 86400,
+                                   gap > 0 && i >= gap && i < gap + 200 ? NAN : v };
+    }
+
+  return points;
+}
+
+/* Where the centre of the line through @points is, per pixel column of
+ * a chart drawn at @scale pixels per unit: sampled finely along every
+ * stretch between two values. */
+static void
+centre_line_extents (const QdChartLayout *layout,
+                     const QdChartPoint  *points,
+                     gsize                n,
+                     double               scale,
+                     double              *lo,
+                     double              *hi,
+                     int                  n_columns)
+{
+  for (int c = 0; c < n_columns; c++)
+    {
+      lo[c] = INFINITY;
+      hi[c] = -INFINITY;
+    }
+
+  for (gsize i = 1; i < n; i++)
+    {
+      double x0, y0, x1, y1;
+
+      if (!isfinite (points[i - 1].value) || !isfinite (points[i].value))
+        continue;
+
+      x0 = qd_chart_layout_x_for_time (layout, points[i - 1].time) * scale;
+      y0 = qd_chart_layout_y_for_value (layout, points[i - 1].value) * scale;
+      x1 = qd_chart_layout_x_for_time (layout, points[i].time) * scale;
+      y1 = qd_chart_layout_y_for_value (layout, points[i].value) * scale;
+      for (int k = 0; k <= 64; k++)
+        {
+          double x = x0 + (x1 - x0) * k / 64;
+          double y = y0 + (y1 - y0) * k / 64;
+          int c = (int) floor (x);
+
+          if (c >= 0 && c < n_columns)
+            {
+              lo[c] = MIN (lo[c], y);
+              hi[c] = MAX (hi[c], y);
+            }
+        }
+    }
+}
+
+/* More points than pixel columns: the chart covers, in every column,
+ * exactly where the line goes, as thick as a line, and leaves the gap. */
+static void
+assert_dense_pixels (Fixture *fixture,
+                     double   scale)
+{
+  const gsize n = 3000;
+  const gsize gap = 1400;
+  g_autofree QdChartPoint *points = dense_points (n, gap, 11);
+  QdChartSeries series = { "All tickets", points, n };
+  QdChartLine chart = { .title = "Tickets in the queue", .unit = QD_CHART_UNIT_NUMBER,
+                        .series = &series, .n_series = 1 };
+  const QdChartColor *color = qd_chart_palette_get_series_color (&fixture->light, 0);
+  int width = (int) (WIDTH * scale), height = (int) (HEIGHT * scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  g_autofree double *lo = g_new (double, width);
+  g_autofree double *hi = g_new (double, width);
+  QdChartLayout layout;
+  cairo_t *cr;
+  int first, last, top_row, bottom_row;
+  double gap_left, gap_right;
+  guint checked = 0;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  qd_chart_line_draw (cr, &chart, &fixture->light, WIDTH, HEIGHT);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  qd_chart_line_layout (&chart, &fixture->light, WIDTH, HEIGHT, &layout);
+  g_assert_cmpfloat ((layout.data_right - layout.data_left) * scale, <, n / 2.0);
+  centre_line_extents (&layout, points, n, scale, lo, hi, width);
+
+  /* Away from the ends (round line ends, the marker on the latest point). */
+  first = (int) ceil (layout.data_left * scale + 4 * scale);
+  last = (int) floor (layout.data_right * scale - 12 * scale);
+  top_row = (int) floor ((layout.plot.y - 10) * scale);
+  bottom_row = (int) ceil ((layout.plot.y + layout.plot.height + 10) * scale);
+  gap_left = qd_chart_layout_x_for_time (&layout, points[gap - 1].time) * scale;
+  gap_right = qd_chart_layout_x_for_time (&layout, points[gap + 200].time) * scale;
+
+  for (int c = first; c <= last; c++)
+    {
+      double near_lo = INFINITY, near_hi = -INFINITY;
+      int top = -1, bottom = -1;
+
+      for (int y = MAX (top_row, 0); y < MIN (bottom_row, height); y++)
+        if (pixel_is (surface, c, y, color, 1))
+          {
+            if (top < 0)
+              top = y;
+            bottom = y;
+          }
+
+      if (c > gap_left + 4 * scale && c < gap_right - 4 * scale)
+        {
+          /* The gap. */
+          g_assert_cmpint (top, ==, -1);
+          continue;
+        }
+      if (c > gap_left - 4 * scale && c < gap_right + 4 * scale)
+        continue;
+
+      for (int k = MAX (c - 2, 0); k <= MIN (c + 2, width - 1); k++)
+        {
+          near_lo = MIN (near_lo, lo[k]);
+          near_hi = MAX (near_hi, hi[k]);
+        }
+
+      /* The centre of the line is covered... */
+      g_assert_cmpint (top, >=, 0);
+      g_assert_cmpfloat (top, <=, lo[c] + 1);
+      g_assert_cmpfloat (bottom, >=, hi[c] - 1);
+      /* ...and not much more than a line's thickness around it. */
+      g_assert_cmpfloat (top, >=, near_lo - 2 * scale - 1);
+      g_assert_cmpfloat (bottom, <=, near_hi + 2 * scale + 1);
+      checked++;
+    }
+
+  g_assert_cmpuint (checked, >, (last - first) * 0.6);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_line_dense_pixels (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const gsize n = 3000;
+  g_autofree QdChartPoint *points = g_new (QdChartPoint, n);
+  QdChartSeries series = { "All tickets", points, n };
+  QdChartLine chart = { .title = "Tickets in the queue", .unit = QD_CHART_UNIT_NUMBER,
+                        .series = &series, .n_series = 1 };
+  const QdChartColor *color = qd_chart_palette_get_series_color (&fixture->light, 0);
+  QdChartLayout layout;
+  cairo_surface_t *surface;
+  guint columns = 0, blended = 0;
+
+  assert_dense_pixels (fixture, 1);
+  /* A HiDPI image: the surface's own scale. */
+  assert_dense_pixels (fixture, 2);
+
+  /* A smooth dense line keeps soft (anti-aliased) edges: above its
+   * topmost pixel in full colour there is one in between. */
+  for (gsize i = 0; i < n; i++)
+    points[i] = (QdChartPoint) { day (2018, 1, 1) + (gint64) i * 86400, 50 + 30 * sin (i / 300.0) };
+  qd_chart_line_layout (&chart, &fixture->light, WIDTH, HEIGHT, &layout);
+  surface = render_line (&chart, &fixture->light, WIDTH, HEIGHT);
+  for (int x = (int) layout.data_left + 4; x < (int) layout.data_right - 12; x++)
+    for (int y = (int) layout.plot.y + 2; y < (int) (layout.plot.y + layout.plot.height); y++)
+      if (pixel_is (surface, x, y, color, 1))
+        {
+          columns++;
+          if (!pixel_is (surface, x, y - 1, &fixture->light.background, 2)
+              && !pixel_is (surface, x, y - 1, &fixture->light.grid, 2))
+            blended++;
+          break;
+        }
+  g_assert_cmpuint (columns, >, 400);
+  g_assert_cmpuint (blended, >, columns * 0.6);
+  cairo_surface_destroy (surface);
+}
+
+/* What a dense line becomes in a vector file: a path through the lowest
+ * and highest point of every stretch as wide as the line is thick, on
+ * quarter units, with bevel joins. */
+static void
+test_line_dense_vector (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const gsize n = 2000;
+  g_autofree QdChartPoint *a = dense_points (n, 0, 1);
+  g_autofree QdChartPoint *b = dense_points (n, 0, 2);
+  g_autofree QdChartPoint *c = dense_points (n, 0, 3);
+  QdChartSeries series[] = { { "Ana Ruiz", a, n }, { "Bo Chen", b, n }, { "Cy Okafor", c, n } };
+  QdChartLine chart = { .title = "Tickets in the queue", .unit = QD_CHART_UNIT_NUMBER,
+                        .series = series, .n_series = 3 };
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "dense.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  QdChartLayout layout;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint lines = 0;
+
+  qd_chart_line_layout (&chart, &fixture->light, WIDTH, HEIGHT, &layout);
+  surface = cairo_svg_surface_create (path, WIDTH, HEIGHT);
+  cr = cairo_create (surface);
+  qd_chart_line_draw (cr, &chart, &fixture->light, WIDTH, HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  for (const char *p = strstr (contents, "<path"); p != NULL; p = strstr (p + 1, "<path"))
+    {
+      const char *end = strchr (p, '>');
+      g_autofree char *element = g_strndup (p, end - p);
+      const char *d = strstr (element, " d=\"");
+      g_auto(GStrv) words = NULL;
+      guint points = 0;
+
+      /* Stroked paths only (glyphs are filled). */
+      if (d == NULL || strstr (element, "stroke-width") == NULL)
+        continue;
+      words = g_strsplit_set (d + 4, " \"", -1);
+      for (guint i = 0; words[i] != NULL; i++)
+        points += g_str_equal (words[i], "L");
+      if (points < 100)
+        continue;
+
+      lines++;
+      /* Fewer points than the plot has columns, but not a sketch. */
+      g_assert_cmpuint (points, <, layout.plot.width);
+      g_assert_cmpuint (points, >, layout.plot.width / 4);
+      g_assert_nonnull (strstr (element, "stroke-linejoin:bevel"));
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          char *rest = NULL;
+          double v = g_ascii_strtod (words[i], &rest);
+
+          if (rest != words[i] && *rest == '\0')
+            g_assert_cmpfloat (fabs (v * 4 - round (v * 4)), <, 1e-6);
+        }
+    }
+
+  g_assert_cmpuint (lines, ==, 3);
 }
 
 /* Line chart text: PDF and SVG */
@@ -1890,19 +2378,25 @@ main (int   argc,
   g_test_add_func ("/charts/format/values", test_format_values);
   g_test_add_func ("/charts/format/grouping", test_format_grouping);
   g_test_add_func ("/charts/format/dates", test_format_dates);
+  g_test_add_func ("/charts/format/period", test_format_period);
   g_test_add_func ("/charts/format/period-guess", test_format_period_guess);
   g_test_add_func ("/charts/reduce/bounded", test_reduce_bounded);
   g_test_add_func ("/charts/reduce/gaps", test_reduce_gaps);
   g_test_add_func ("/charts/reduce/small", test_reduce_small);
   g_test_add ("/charts/line/target-pixels", Fixture, NULL, fixture_set_up, test_line_target_pixels, fixture_tear_down);
+  g_test_add ("/charts/line/target-label", Fixture, NULL, fixture_set_up, test_line_target_label, fixture_tear_down);
+  g_test_add_func ("/charts/line/percent-axis", test_line_percent_axis);
   g_test_add ("/charts/line/series-colors", Fixture, NULL, fixture_set_up, test_line_series_colors, fixture_tear_down);
   g_test_add ("/charts/line/nan-gap", Fixture, NULL, fixture_set_up, test_line_nan_gap, fixture_tear_down);
   g_test_add ("/charts/line/background", Fixture, NULL, fixture_set_up, test_line_background, fixture_tear_down);
   g_test_add ("/charts/line/large", Fixture, NULL, fixture_set_up, test_line_large, fixture_tear_down);
+  g_test_add ("/charts/line/dense-pixels", Fixture, NULL, fixture_set_up, test_line_dense_pixels, fixture_tear_down);
+  g_test_add ("/charts/line/dense-vector", Fixture, NULL, fixture_set_up, test_line_dense_vector, fixture_tear_down);
   g_test_add ("/charts/line/pdf-text", Fixture, NULL, fixture_set_up, test_line_pdf_text, fixture_tear_down);
   g_test_add ("/charts/line/svg", Fixture, NULL, fixture_set_up, test_line_svg, fixture_tear_down);
   g_test_add ("/charts/line/hit-test", Fixture, NULL, fixture_set_up, test_line_hit_test, fixture_tear_down);
   g_test_add ("/charts/line/scaled", Fixture, NULL, fixture_set_up, test_scaled_context, fixture_tear_down);
+  g_test_add_func ("/charts/line/readout-periods", test_line_readout_periods);
   g_test_add_func ("/charts/line/describe", test_line_describe);
   g_test_add_func ("/charts/line/describe-series", test_line_describe_series);
   g_test_add ("/charts/sparkline/draw", Fixture, NULL, fixture_set_up, test_sparkline, fixture_tear_down);

@@ -10,8 +10,8 @@
 
 #define VALUE_LIMIT 1e300
 
-/* Less than shows in a read-out ("100.0 %"). */
-#define PERCENT_SLACK 0.05
+/* What arithmetic leaves on a value that is really 100 %. */
+#define PERCENT_SLACK 1e-6
 
 static const double style_scale[QD_CHART_N_TEXT_STYLES] = {
   [QD_CHART_TEXT_BODY] = 1.0,
@@ -274,8 +274,8 @@ _qd_chart_value_range (QdChartUnit  unit,
       have = TRUE;
     }
 
-  /* 100.02 % is 100 % give or take a rounding: it must not stretch the
-   * axis to 110 %. Likewise just below 0 %. */
+  /* 100.0000001 % is 100 % give or take a rounding error: it must not
+   * stretch the axis past 100 %. Likewise just below 0 %. */
   if (unit == QD_CHART_UNIT_PERCENT && have)
     {
       if (max > 100 && max < 100 + PERCENT_SLACK)

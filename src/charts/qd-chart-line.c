@@ -942,7 +942,7 @@ draw_series_on_pixels (cairo_t              *cr,
   double left, right, half, sx = 1, sy = 1, ox = 0, oy = 0;
   double y_before = 0, x_last = 0, y_last = 0;
   guint pen = 0;   /* points drawn since the last gap, up to 2 */
-  gssize extra, before, after, start = -1;
+  gssize extra, before, after, last_bar, start = G_MINSSIZE;
   double start_top = 0, start_bottom = 0;
 
   for (gsize i = 1; i < n; i++)
@@ -974,6 +974,8 @@ draw_series_on_pixels (cairo_t              *cr,
       x = qd_chart_layout_x_for_time (layout, points[i].time);
       y = qd_chart_layout_y_for_value (layout, points[i].value);
       cairo_matrix_transform_point (to_pixels, &x, &y);
+      /* Far outside the image is as good as just outside it. */
+      y = CLAMP (y, -1e6, 1e6);
 
       if (pen == 0)
         columns_add_segment (&columns, x, y, x, y);
@@ -991,11 +993,13 @@ draw_series_on_pixels (cairo_t              *cr,
 
   /* A line is as wide as it is thick: where it climbs straight up it
    * covers line-width columns, not one. So a column's bar reaches as
-   * far as the line in the columns that close. */
+   * far as the line in the columns that close: @before to its left,
+   * @after to its right. */
   half = fabs (m->line_width * to_pixels->yy) / 2;
   extra = (gssize) CLAMP (round (m->line_width * to_pixels->xx) - 1, 0, 16);
   before = (extra + 1) / 2;
   after = extra - before;
+  last_bar = (gssize) columns.n_columns - 1 + before;
 
   /* Drawn in pixels: undo the surface's scale and offset. */
   cairo_surface_get_device_scale (target, &sx, &sy);
@@ -1007,13 +1011,13 @@ draw_series_on_pixels (cairo_t              *cr,
   qd_chart_color_set_source (color, cr);
 
   /* One more pass than there are bars, to draw the last. */
-  for (gssize c = 0; c <= (gssize) columns.n_columns + before; c++)
+  for (gssize c = -after; c <= last_bar + 1; c++)
     {
       double top = INFINITY, bottom = -INFINITY;
       gboolean turns = FALSE;
 
       for (gssize k = MAX (c - before, 0);
-           k <= MIN (c + after, (gssize) columns.n_columns - 1) && c < (gssize) columns.n_columns + before;
+           c <= last_bar && k <= MIN (c + after, (gssize) columns.n_columns - 1);
            k++)
         {
           top = MIN (top, spans[k].lo);
@@ -1041,13 +1045,13 @@ draw_series_on_pixels (cairo_t              *cr,
       /* Neighbouring columns alike become one rectangle; each is
        * filled on its own, as cairo would otherwise work out how
        * hundreds of them overlap. */
-      if (start >= 0 && (top > bottom || top != start_top || bottom != start_bottom))
+      if (start != G_MINSSIZE && (top > bottom || top != start_top || bottom != start_bottom))
         {
           cairo_rectangle (cr, left + start, start_top, c - start, start_bottom - start_top);
           cairo_fill (cr);
-          start = -1;
+          start = G_MINSSIZE;
         }
-      if (top <= bottom && start < 0)
+      if (top <= bottom && start == G_MINSSIZE)
         {
           start = c;
           start_top = top;
@@ -1238,9 +1242,13 @@ draw_no_data (cairo_t              *cr,
  * Draws the line chart: background, title, legend (marker and label per
  * series), round value ticks with a light grid, dates along the time
  * axis, the dashed and labelled target line, and one line per series
- * with a gap wherever a value is missing. Series longer than the plot is
- * wide are reduced to their minimum and maximum per pixel column first.
- * Whatever does not fit at this size is left out; any size is safe.
+ * with a gap wherever a value is missing. A series with more points than
+ * the plot has columns is drawn without markers: on an image, column by
+ * column (the stretch of each pixel column the line passes through);
+ * elsewhere (PDF, SVG, the screen) through the lowest and the highest
+ * point of every stretch as wide as the line is thick. Both look the
+ * same as the whole series, for far less work. Whatever does not fit at
+ * this size is left out; any size is safe.
  */
 void
 qd_chart_line_draw (cairo_t              *cr,

@@ -81,12 +81,12 @@ void         _qd_chart_value_range      (QdChartUnit           unit,
                                          gboolean              include_zero,
                                          double               *lo,
                                          double               *hi);
-void         _qd_chart_fit_percent_ticks (QdChartUnit          unit,
-                                         double                lo,
-                                         double                hi,
-                                         QdChartTicks         *ticks,
-                                         double               *value_min,
-                                         double               *value_max);
+void         _qd_chart_fit_percent_ticks (QdChartUnit           unit,
+                                          double                lo,
+                                          double                hi,
+                                          QdChartTicks         *ticks,
+                                          double               *value_min,
+                                          double               *value_max);
 double       _qd_chart_clamp_value      (double                value);
 gint64       _qd_chart_time_add         (gint64                time,
                                          gint64                seconds);

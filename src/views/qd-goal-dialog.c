@@ -72,10 +72,10 @@ selected_metric (QdGoalDialog *self)
   return g_ptr_array_index (self->metrics, selected - 1);
 }
 
-static void
-configure_spin (GtkSpinButton      *spin,
-                GtkLabel           *unit_label,
-                const QdMetricInfo *info)
+void
+qd_goal_dialog_configure_spin (GtkSpinButton      *spin,
+                               GtkLabel           *unit_label,
+                               const QdMetricInfo *info)
 {
   GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
   double value = gtk_spin_button_get_value (spin);
@@ -231,8 +231,8 @@ update_measure_rows (QdGoalDialog *self)
   if (info == NULL)
     return;
 
-  configure_spin (self->baseline_spin, self->baseline_unit, info);
-  configure_spin (self->target_spin, self->target_unit, info);
+  qd_goal_dialog_configure_spin (self->baseline_spin, self->baseline_unit, info);
+  qd_goal_dialog_configure_spin (self->target_spin, self->target_unit, info);
   adw_action_row_set_subtitle (self->target_row,
                                info->higher_is_better
                                ? _("Higher is better: aim above the baseline")
@@ -521,6 +521,23 @@ qd_goal_dialog_new (GtkWindow *parent,
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 
   return self;
+}
+
+char *
+qd_goal_dialog_format_measure (const QdMetricInfo *metric,
+                               double              target)
+{
+  g_autofree char *value = NULL;
+
+  if (metric == NULL)
+    return g_strdup (_("Measured by hand"));
+
+  value = qd_metric_format_value (metric->unit, target);
+  if (metric->higher_is_better)
+    /* Translators: how a goal is measured: a metric and the value to reach or beat, "CSAT ≥ 95.0 %" */
+    return g_strdup_printf (_("%s ≥ %s"), metric->name, value);
+  /* Translators: how a goal is measured: a metric and the value to get under, "First reply time ≤ 45 min" */
+  return g_strdup_printf (_("%s ≤ %s"), metric->name, value);
 }
 
 gint64

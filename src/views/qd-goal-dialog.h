@@ -25,4 +25,15 @@ QdGoalDialog *qd_goal_dialog_new        (GtkWindow    *parent,
 /* The goal being edited, 0 while adding one. */
 gint64        qd_goal_dialog_get_goal_id (QdGoalDialog *self);
 
+/* How a goal or template is measured, in words: "CSAT ≥ 95.0 %",
+ * "Median first reply time ≤ 1 h", or "Measured by hand" when @metric
+ * is NULL. */
+char         *qd_goal_dialog_format_measure (const QdMetricInfo *metric,
+                                             double              target);
+/* Sets @spin's range, steps and decimals and @unit_label's text for
+ * values of @metric. */
+void          qd_goal_dialog_configure_spin (GtkSpinButton      *spin,
+                                             GtkLabel           *unit_label,
+                                             const QdMetricInfo *metric);
+
 G_END_DECLS

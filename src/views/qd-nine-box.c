@@ -335,6 +335,7 @@ move_focused_action (GtkWidget  *widget,
 
   column = column_of (member->performance);
   potential = member->potential;
+  g_debug ("TMPDEBUG %s on %s", action_name, member->name);
   if (g_str_equal (action_name, "nine-box.move-left"))
     column--;
   else if (g_str_equal (action_name, "nine-box.move-right"))
@@ -430,7 +431,7 @@ make_member_button (QdNineBox    *self,
   if (member->unconfirmed)
     {
       /* Not only colour: an icon with a tooltip and the description. */
-      GtkWidget *icon = gtk_image_new_from_icon_name ("content-loading-symbolic");
+      GtkWidget *icon = gtk_image_new_from_icon_name ("document-open-recent-symbolic");
 
       gtk_widget_add_css_class (icon, "dim-label");
       gtk_widget_set_tooltip_text (icon, _("Rating not calibrated yet"));

@@ -61,7 +61,11 @@ update (QdNoteRow *self)
   GVariant *target;
 
   if (note == NULL)
-    return;
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), NULL);
+      return;
+    }
 
   gtk_image_set_from_icon_name (self->kind_icon, qd_note_row_kind_icon_name (qd_member_note_get_kind (note)));
   gtk_label_set_label (self->kind_label, qd_note_kind_to_label (qd_member_note_get_kind (note)));
@@ -87,6 +91,8 @@ update (QdNoteRow *self)
   target = g_variant_new_int64 (qd_member_note_get_id (note));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->edit_button), target);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->delete_button), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "history.edit-note");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "history.delete-note");
 
   /* Translators: what a screen reader says for a note: kind and day */
   accessible = g_strdup_printf (_("%s, %s"), gtk_label_get_label (self->kind_label),

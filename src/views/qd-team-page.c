@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qd-member-history.h"
 #include "qd-member-pane.h"
 #include "qd-pipeline-panel.h"
 #include "qd-team-page.h"
@@ -14,6 +15,10 @@ struct _QdTeamPage
   GtkWidget            parent_instance;
 
   QdRoster            *roster;
+  QdGoals             *goals;
+  QdNotes             *notes;
+  QdReviews           *reviews;
+  QdKpis              *kpis;
   QdMemberList        *list;
   GtkSingleSelection  *selection;
   GObject             *sort_probe_a;
@@ -107,6 +112,8 @@ update_state (QdTeamPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.delete-member",
                                  gtk_single_selection_get_selected_item (self->selection) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.show-history",
+                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
 }
 
 static void
@@ -116,6 +123,7 @@ selection_changed_cb (QdTeamPage *self)
 
   qd_member_pane_set_member (self->member_pane, member);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.delete-member", member != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.show-history", member != NULL);
 }
 
 static void
@@ -422,6 +430,58 @@ toggle_pipeline_activated (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
+/* The window's services when it passed them (qd_team_page_set_services()),
+ * else our own on the roster's database, made when first needed. */
+static gboolean
+ensure_services (QdTeamPage *self)
+{
+  QdStore *store;
+
+  if (self->roster == NULL)
+    return FALSE;
+  store = qd_roster_get_store (self->roster);
+  /* After another database was opened, those of the old one are stale. */
+  if (self->kpis != NULL && qd_kpis_get_store (self->kpis) != store)
+    g_clear_object (&self->kpis);
+  if (self->goals != NULL && qd_goals_get_store (self->goals) != store)
+    g_clear_object (&self->goals);
+  if (self->notes != NULL && qd_notes_get_store (self->notes) != store)
+    g_clear_object (&self->notes);
+  if (self->reviews != NULL && qd_reviews_get_store (self->reviews) != store)
+    g_clear_object (&self->reviews);
+
+  if (self->kpis == NULL)
+    self->kpis = qd_kpis_new (store);
+  if (self->goals == NULL)
+    self->goals = qd_goals_new (store, self->kpis);
+  if (self->notes == NULL)
+    self->notes = qd_notes_new (store);
+  if (self->reviews == NULL)
+    self->reviews = qd_reviews_new (store);
+  return TRUE;
+}
+
+static void
+show_history_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  QdTeamPage *self = QD_TEAM_PAGE (widget);
+  QdMember *member = gtk_single_selection_get_selected_item (self->selection);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+  QdMemberHistory *history;
+
+  if (member == NULL || !ensure_services (self))
+    return;
+
+  qd_member_pane_flush (self->member_pane);
+  history = qd_member_history_find (parent, qd_member_get_id (member));
+  if (history == NULL)
+    history = qd_member_history_new (parent, self->roster, self->goals, self->notes,
+                                     self->reviews, self->kpis, qd_member_get_id (member));
+  gtk_window_present (GTK_WINDOW (history));
+}
+
 static void
 column_view_activate_cb (QdTeamPage    *self,
                          guint          position,
@@ -442,6 +502,10 @@ qd_team_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->roster);
+  g_clear_object (&self->goals);
+  g_clear_object (&self->notes);
+  g_clear_object (&self->reviews);
+  g_clear_object (&self->kpis);
   g_clear_object (&self->sort_probe_a);
   g_clear_object (&self->sort_probe_b);
 
@@ -541,6 +605,7 @@ qd_team_page_class_init (QdTeamPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "team.add-member", NULL, add_member_activated);
   gtk_widget_class_install_action (widget_class, "team.delete-member", NULL, delete_member_activated);
+  gtk_widget_class_install_action (widget_class, "team.show-history", NULL, show_history_activated);
   gtk_widget_class_install_action (widget_class, "team.load-demo", NULL, load_demo_activated);
   gtk_widget_class_install_action (widget_class, "team.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "team.toggle-pipeline", NULL, toggle_pipeline_activated);
@@ -580,6 +645,7 @@ qd_team_page_init (QdTeamPage *self)
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.delete-member", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.show-history", FALSE);
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
 }
 
@@ -684,4 +750,25 @@ qd_team_page_flush (QdTeamPage *self)
 {
   g_return_if_fail (QD_IS_TEAM_PAGE (self));
   qd_member_pane_flush (self->member_pane);
+}
+
+/* The application's services, for the history window; without them the
+ * page makes its own on the roster's database. */
+void
+qd_team_page_set_services (QdTeamPage *self,
+                           QdGoals    *goals,
+                           QdNotes    *notes,
+                           QdReviews  *reviews,
+                           QdKpis     *kpis)
+{
+  g_return_if_fail (QD_IS_TEAM_PAGE (self));
+  g_return_if_fail (goals == NULL || QD_IS_GOALS (goals));
+  g_return_if_fail (notes == NULL || QD_IS_NOTES (notes));
+  g_return_if_fail (reviews == NULL || QD_IS_REVIEWS (reviews));
+  g_return_if_fail (kpis == NULL || QD_IS_KPIS (kpis));
+
+  g_set_object (&self->goals, goals);
+  g_set_object (&self->notes, notes);
+  g_set_object (&self->reviews, reviews);
+  g_set_object (&self->kpis, kpis);
 }

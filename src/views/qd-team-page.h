@@ -3,7 +3,11 @@
 
 #include <adwaita.h>
 
+#include "qd-goals.h"
+#include "qd-kpis.h"
 #include "qd-member-list.h"
+#include "qd-notes.h"
+#include "qd-reviews.h"
 #include "qd-roster.h"
 
 G_BEGIN_DECLS
@@ -20,5 +24,10 @@ QdMember     *qd_team_page_get_selected     (QdTeamPage *self);
 gboolean      qd_team_page_select_member    (QdTeamPage *self,
                                              gint64      id);
 void          qd_team_page_flush            (QdTeamPage *self);
+void          qd_team_page_set_services     (QdTeamPage *self,
+                                             QdGoals    *goals,
+                                             QdNotes    *notes,
+                                             QdReviews  *reviews,
+                                             QdKpis     *kpis);
 
 G_END_DECLS
