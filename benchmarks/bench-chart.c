@@ -139,7 +139,10 @@ fill (const char *db_path,
 
       for (guint i = 0; i < N_POINTS; i++)
         {
-          v = CLAMP (v + g_rand_double_range (rand, -1.5, 1.5), 60, 100);
+          double step = g_rand_double_range (rand, -1.5, 1.5);
+
+          /* CLAMP evaluates its argument more than once: step first. */
+          v = CLAMP (v + step, 60, 100);
           values[s][i] = v;
         }
     }

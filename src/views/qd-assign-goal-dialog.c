@@ -279,6 +279,7 @@ create_person_row (gpointer item,
     g_string_append_printf (subtitle, subtitle->len > 0 ? " · %s" : "%s",
                             qd_member_status_to_label (QD_MEMBER_STATUS_ON_LEAVE));
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), qd_member_get_name (member));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
@@ -341,6 +342,7 @@ show_result (QdAssignGoalDialog *self,
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name (skip_icon_name (skip->reason));
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), skip->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), skip->message);
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
