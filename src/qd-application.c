@@ -19,6 +19,9 @@ struct _QdApplication
   QdStore        *store;
   QdRoster       *roster;
   QdKpis         *kpis;
+  QdGoals        *goals;
+  QdNotes        *notes;
+  QdReviews      *reviews;
   char           *database;
   char           *open_error;
 };
@@ -187,6 +190,9 @@ qd_application_dispose (GObject *object)
 {
   QdApplication *self = (QdApplication *) object;
 
+  g_clear_object (&self->reviews);
+  g_clear_object (&self->notes);
+  g_clear_object (&self->goals);
   g_clear_object (&self->kpis);
   g_clear_object (&self->roster);
   g_clear_object (&self->store);
@@ -308,11 +314,17 @@ qd_application_open_database (QdApplication  *self,
   if (store == NULL)
     return FALSE;
 
+  g_clear_object (&self->reviews);
+  g_clear_object (&self->notes);
+  g_clear_object (&self->goals);
   g_clear_object (&self->roster);
   g_clear_object (&self->kpis);
   g_set_object (&self->store, store);
   self->roster = qd_roster_new (store);
   self->kpis = qd_kpis_new (store);
+  self->goals = qd_goals_new (store, self->kpis);
+  self->notes = qd_notes_new (store);
+  self->reviews = qd_reviews_new (store);
   g_clear_pointer (&self->open_error, g_free);
   return TRUE;
 }
@@ -329,6 +341,27 @@ qd_application_get_kpis (QdApplication *self)
 {
   g_return_val_if_fail (QD_IS_APPLICATION (self), NULL);
   return self->kpis;
+}
+
+QdGoals *
+qd_application_get_goals (QdApplication *self)
+{
+  g_return_val_if_fail (QD_IS_APPLICATION (self), NULL);
+  return self->goals;
+}
+
+QdNotes *
+qd_application_get_notes (QdApplication *self)
+{
+  g_return_val_if_fail (QD_IS_APPLICATION (self), NULL);
+  return self->notes;
+}
+
+QdReviews *
+qd_application_get_reviews (QdApplication *self)
+{
+  g_return_val_if_fail (QD_IS_APPLICATION (self), NULL);
+  return self->reviews;
 }
 
 GSettings *

@@ -3,7 +3,10 @@
 
 #include <adwaita.h>
 
+#include "qd-goals.h"
 #include "qd-kpis.h"
+#include "qd-notes.h"
+#include "qd-reviews.h"
 #include "qd-roster.h"
 
 G_BEGIN_DECLS
@@ -18,6 +21,9 @@ gboolean       qd_application_open_database     (QdApplication  *self,
                                                  GError        **error);
 QdRoster      *qd_application_get_roster        (QdApplication  *self);
 QdKpis        *qd_application_get_kpis          (QdApplication  *self);
+QdGoals       *qd_application_get_goals         (QdApplication  *self);
+QdNotes       *qd_application_get_notes         (QdApplication  *self);
+QdReviews     *qd_application_get_reviews       (QdApplication  *self);
 GSettings     *qd_application_get_settings      (QdApplication  *self);
 
 G_END_DECLS

@@ -18,6 +18,9 @@ struct _QdWindow
   GSettings            *settings;
   QdRoster             *roster;
   QdKpis               *kpis;
+  QdGoals              *goals;
+  QdNotes              *notes;
+  QdReviews            *reviews;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -106,6 +109,9 @@ qd_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->roster);
   g_clear_object (&self->kpis);
+  g_clear_object (&self->goals);
+  g_clear_object (&self->notes);
+  g_clear_object (&self->reviews);
 
   G_OBJECT_CLASS (qd_window_parent_class)->dispose (object);
 }
@@ -173,12 +179,26 @@ qd_window_new (QdApplication *application,
   if (roster != NULL)
     {
       self->roster = g_object_ref (roster);
-      /* The application's KPI service goes with its roster. */
+      /* One instance of each service, shared by every page, so a change
+       * made on one page shows on the others. */
       if (qd_application_get_roster (application) == roster)
-        self->kpis = g_object_ref (qd_application_get_kpis (application));
+        {
+          self->kpis = g_object_ref (qd_application_get_kpis (application));
+          self->goals = g_object_ref (qd_application_get_goals (application));
+          self->notes = g_object_ref (qd_application_get_notes (application));
+          self->reviews = g_object_ref (qd_application_get_reviews (application));
+        }
       else
-        self->kpis = qd_kpis_new (qd_roster_get_store (roster));
+        {
+          QdStore *store = qd_roster_get_store (roster);
+
+          self->kpis = qd_kpis_new (store);
+          self->goals = qd_goals_new (store, self->kpis);
+          self->notes = qd_notes_new (store);
+          self->reviews = qd_reviews_new (store);
+        }
       qd_team_page_set_roster (self->team_page, roster);
+      qd_team_page_set_services (self->team_page, self->goals, self->notes, self->reviews, self->kpis);
       qd_overview_page_set_kpis (self->overview_page, self->kpis);
       qd_trends_page_set_kpis (self->trends_page, self->kpis);
       qd_trends_page_set_roster (self->trends_page, roster);

@@ -300,8 +300,8 @@ skip_icon_name (QdGoalSkipReason reason)
   switch (reason)
     {
     case QD_GOAL_SKIP_ALREADY_ASSIGNED: return "emblem-ok-symbolic";
-    case QD_GOAL_SKIP_ON_LEAVE: return "user-away-symbolic";
-    case QD_GOAL_SKIP_LEFT: return "user-offline-symbolic";
+    case QD_GOAL_SKIP_ON_LEAVE: return "x-office-calendar-symbolic";
+    case QD_GOAL_SKIP_LEFT: return "system-log-out-symbolic";
     case QD_GOAL_SKIP_AT_TARGET: return "starred-symbolic";
     case QD_GOAL_SKIP_NO_BASELINE:
     default: return "dialog-information-symbolic";
@@ -340,14 +340,14 @@ show_result (QdAssignGoalDialog *self,
     {
       QdGoalSkip *skip = g_ptr_array_index (skipped, i);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (skip_icon_name (skip->reason));
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                      "icon-name", skip_icon_name (skip->reason),
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                      NULL);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), skip->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), skip->message);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, skip->message,
-                                      -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       gtk_list_box_append (self->skipped_list, row);
     }

@@ -30,6 +30,7 @@ struct _QdCalibrationView
   char              *cycle_name;
   guint              refresh_id;
   gboolean           updating;
+  AdwToast          *toast;             /* weak: the one shown */
 
   /* Template widgets */
   AdwToastOverlay   *toast_overlay;
@@ -78,7 +79,11 @@ show_toast (QdCalibrationView *self,
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *toast = adw_toast_new (escaped);
 
+  /* The latest move is what matters: do not queue behind the last one. */
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
   adw_toast_set_timeout (toast, 8);
+  g_set_weak_pointer (&self->toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -756,6 +761,7 @@ qd_calibration_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_weak_pointer (&self->toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), QD_TYPE_CALIBRATION_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

@@ -31,6 +31,7 @@ struct _QdGoalDialog
   gboolean        baseline_typed;
   gboolean        target_typed;
   GtkWidget      *last_edited;
+  GtkWidget      *marked;         /* the row marked as refused */
 
   /* Template widgets */
   AdwWindowTitle *window_title;
@@ -72,62 +73,28 @@ selected_metric (QdGoalDialog *self)
   return g_ptr_array_index (self->metrics, selected - 1);
 }
 
-void
-qd_goal_dialog_configure_spin (GtkSpinButton      *spin,
-                               GtkLabel           *unit_label,
-                               const QdMetricInfo *info)
-{
-  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
-  double value = gtk_spin_button_get_value (spin);
-  double upper, step, page;
-  guint digits;
-  const char *unit;
-
-  switch (info->unit)
-    {
-    case QD_METRIC_UNIT_PERCENT:
-      upper = 100, step = 0.5, page = 5, digits = 1;
-      /* Translators: the unit after a percentage field */
-      unit = C_("unit", "%");
-      break;
-    case QD_METRIC_UNIT_MINUTES:
-      upper = 60 * 24 * 365, step = 1, page = 10, digits = 0;
-      /* Translators: the unit after a field in minutes */
-      unit = C_("unit", "min");
-      break;
-    case QD_METRIC_UNIT_COUNT:
-      upper = 1e7, step = 1, page = 10, digits = 0;
-      unit = "";
-      break;
-    case QD_METRIC_UNIT_NUMBER:
-    default:
-      upper = 1e6, step = 0.1, page = 1, digits = 1;
-      unit = "";
-      break;
-    }
-
-  gtk_adjustment_configure (adjustment, CLAMP (value, 0, upper), 0, upper, step, page, 0);
-  gtk_spin_button_set_digits (spin, digits);
-  gtk_label_set_label (unit_label, unit);
-}
-
 static void
 set_message (QdGoalDialog *self,
              const char   *message)
 {
-  GtkWidget *rows[] = {
-    GTK_WIDGET (self->title_row), GTK_WIDGET (self->baseline_row), GTK_WIDGET (self->target_row),
-    GTK_WIDGET (self->progress_row), GTK_WIDGET (self->start_row), GTK_WIDGET (self->due_row),
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    gtk_widget_remove_css_class (rows[i], "error");
+  if (self->marked != NULL)
+    {
+      gtk_widget_remove_css_class (self->marked, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->marked), GTK_ACCESSIBLE_STATE_INVALID);
+      self->marked = NULL;
+    }
 
   if (message != NULL)
     {
       gtk_label_set_label (self->message_label, message);
       if (self->last_edited != NULL)
-        gtk_widget_add_css_class (self->last_edited, "error");
+        {
+          self->marked = self->last_edited;
+          gtk_widget_add_css_class (self->marked, "error");
+          gtk_accessible_update_state (GTK_ACCESSIBLE (self->marked),
+                                       GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                       -1);
+        }
     }
   gtk_revealer_set_reveal_child (self->message_revealer, message != NULL);
 }
@@ -207,14 +174,12 @@ update_baseline (QdGoalDialog *self)
           gtk_spin_button_set_value (self->baseline_spin, value);
           self->loading = was_loading;
         }
-      /* Translators: under the baseline of a goal; "Their CSAT before the start date: 91.2 %" */
-      subtitle = g_strdup_printf (_("Their %s before the start date: %s"), info->name, shown);
+      /* Translators: under the baseline of a goal; %s is a value, "91.2 %" */
+      subtitle = g_strdup_printf (_("Their value before the start date: %s"), shown);
     }
   else
     {
-      /* Translators: under the baseline of a goal; %s is a metric */
-      subtitle = g_strdup_printf (_("No %s data from the 90 days before the start date: enter where they stand"),
-                                  info->name);
+      subtitle = g_strdup (_("No data from the 90 days before the start date: enter where they stand"));
     }
   adw_action_row_set_subtitle (self->baseline_row, subtitle);
 }
@@ -546,3 +511,45 @@ qd_goal_dialog_get_goal_id (QdGoalDialog *self)
   g_return_val_if_fail (QD_IS_GOAL_DIALOG (self), 0);
   return self->goal != NULL ? qd_goal_get_id (self->goal) : 0;
 }
+
+void
+qd_goal_dialog_configure_spin (GtkSpinButton      *spin,
+                               GtkLabel           *unit_label,
+                               const QdMetricInfo *info)
+{
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+  double value = gtk_spin_button_get_value (spin);
+  double upper, step, page;
+  guint digits;
+  const char *unit;
+
+  switch (info->unit)
+    {
+    case QD_METRIC_UNIT_PERCENT:
+      upper = 100, step = 0.5, page = 5, digits = 1;
+      /* Translators: the unit after a percentage field */
+      unit = C_("unit", "%");
+      break;
+    case QD_METRIC_UNIT_MINUTES:
+      upper = 60 * 24 * 365, step = 1, page = 10, digits = 0;
+      /* Translators: the unit after a field in minutes */
+      unit = C_("unit", "min");
+      break;
+    case QD_METRIC_UNIT_COUNT:
+      upper = 1e7, step = 1, page = 10, digits = 0;
+      unit = "";
+      break;
+    case QD_METRIC_UNIT_NUMBER:
+    default:
+      upper = 1e6, step = 0.1, page = 1, digits = 1;
+      unit = "";
+      break;
+    }
+
+  gtk_adjustment_configure (adjustment, CLAMP (value, 0, upper), 0, upper, step, page, 0);
+  gtk_spin_button_set_digits (spin, digits);
+  gtk_label_set_label (unit_label, unit);
+}
+
+/* Shows why the goal is refused (NULL: it is not), marking the row
+ * edited last, where the user is looking. */

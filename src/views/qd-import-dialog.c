@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qd-toast.h"
 #include "qd-import-dialog.h"
 #include "qd-member-list.h"
 #include "qd-ticket-importer.h"
@@ -103,7 +104,7 @@ static void
 toast (QdImportDialog *self,
        const char     *message)
 {
-  AdwToast *t = adw_toast_new (message);
+  AdwToast *t = qd_toast_new_text (message);
 
   adw_toast_set_timeout (t, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, t);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qd-toast.h"
 #include "qd-manual-values-dialog.h"
 #include "qd-member-list.h"
 
@@ -87,7 +88,7 @@ static void
 show_error (QdManualValuesDialog *self,
             const char           *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = qd_toast_new_text (message);
 
   adw_toast_set_timeout (toast, 6);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);

@@ -57,6 +57,7 @@ struct _QdMemberHistory
   AdwPreferencesGroup *actions_group;
   GtkListBox          *actions_list;
   AdwStatusPage       *actions_empty_page;
+  GtkBox              *notes_toolbar;
   GtkBox              *filter_box;
   GtkStack            *notes_stack;
   GtkListView         *notes_view;
@@ -180,6 +181,16 @@ make_menu_button (const char *tooltip)
   return button;
 }
 
+/* An icon that only repeats what words next to it say. */
+static GtkWidget *
+decoration_new (const char *icon_name)
+{
+  return g_object_new (GTK_TYPE_IMAGE,
+                       "icon-name", icon_name,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       NULL);
+}
+
 /* An icon and a word side by side, for a state that must not be told by
  * colour alone ("Overdue"). */
 static GtkWidget *
@@ -188,11 +199,8 @@ make_badge (GtkWidget **icon,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  *icon = gtk_image_new ();
+  *icon = decoration_new (NULL);
   *label = gtk_label_new (NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (*icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "",
-                                  -1);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), *icon);
   gtk_box_append (GTK_BOX (box), *label);
@@ -274,14 +282,19 @@ update_member (QdMemberHistory *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.add-action", !left);
   if (left)
     {
+      /* Group descriptions and status pages both take markup. */
       g_autofree char *goals = g_strdup_printf (_("%s has left the team: their goals are kept, "
-                                                  "and no new ones can be added."),
-                                                qd_member_get_name (self->member));
+                                                  "and no new ones can be added."), name);
       g_autofree char *actions = g_strdup_printf (_("%s has left the team, so their development "
-                                                    "plan is closed."),
-                                                  qd_member_get_name (self->member));
+                                                    "plan is closed."), name);
+
+      g_autofree char *no_goals = g_strdup_printf (_("%s has left the team, so no new goals can be "
+                                                     "added."), name);
+
       adw_preferences_group_set_description (self->goals_group, goals);
       adw_preferences_group_set_description (self->actions_group, actions);
+      adw_status_page_set_description (self->goals_empty_page, no_goals);
+      adw_status_page_set_description (self->actions_empty_page, actions);
     }
   else
     {
@@ -727,7 +740,6 @@ typedef struct
   GtkWidget           *owner_row;
   GtkWidget           *due_row;
   GtkWidget           *message;
-  gboolean             touched;
 } ActionEditor;
 
 static void
@@ -756,7 +768,6 @@ action_editor_changed_cb (AdwMessageDialog *dialog)
   g_autoptr(GError) error = NULL;
   gboolean valid;
 
-  editor->touched = TRUE;
   action_editor_apply (editor);
   valid = qd_goals_validate_action (editor->self->goals, editor->action, &error);
   adw_message_dialog_set_response_enabled (dialog, "save", valid);
@@ -793,13 +804,12 @@ action_dialog_response_cb (AdwMessageDialog *dialog,
 static GtkWidget *
 make_message (GtkWidget **box)
 {
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *icon = decoration_new ("dialog-warning-symbolic");
   GtkWidget *label = gtk_label_new (NULL);
 
   *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_widget_add_css_class (icon, "error");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
@@ -856,6 +866,8 @@ open_action_dialog (QdMemberHistory *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* The editor points at this window: it must not outlive it. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   group = adw_preferences_group_new ();
@@ -968,6 +980,8 @@ update_notes_state (QdMemberHistory *self)
 {
   guint n = self->note_list != NULL ? g_list_model_get_n_items (self->note_list) : 0;
 
+  /* With no notes at all, the empty page offers the one thing to do. */
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_toolbar), n > 0 || self->note_kinds != QD_NOTE_KINDS_ALL);
   if (n > 0)
     gtk_stack_set_visible_child_name (self->notes_stack, "list");
   else
@@ -1108,6 +1122,7 @@ open_note_dialog (QdMemberHistory *self,
   GtkWidget *box;
   GtkWidget *group;
   GtkWidget *frame;
+  GtkWidget *text_group;
   GtkWidget *message_box;
 
   editor->self = self;
@@ -1143,6 +1158,8 @@ open_note_dialog (QdMemberHistory *self,
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* The editor points at this window: it must not outlive it. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   group = adw_preferences_group_new ();
@@ -1165,7 +1182,7 @@ open_note_dialog (QdMemberHistory *self,
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (editor->text_view), 8);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (editor->text_view), 8);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (editor->text_view), 8);
-  gtk_widget_set_size_request (editor->text_view, -1, 140);
+  gtk_widget_set_size_request (editor->text_view, 380, 140);
   gtk_accessible_update_property (GTK_ACCESSIBLE (editor->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"),
                                   -1);
@@ -1173,10 +1190,13 @@ open_note_dialog (QdMemberHistory *self,
                             qd_member_note_get_text (editor->note), -1);
   frame = gtk_frame_new (NULL);
   gtk_frame_set_child (GTK_FRAME (frame), editor->text_view);
+  text_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (text_group), _("Note"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (text_group), frame);
 
   editor->message = make_message (&message_box);
   gtk_box_append (GTK_BOX (box), group);
-  gtk_box_append (GTK_BOX (box), frame);
+  gtk_box_append (GTK_BOX (box), text_group);
   gtk_box_append (GTK_BOX (box), message_box);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
@@ -1268,9 +1288,8 @@ create_review_row (gpointer item,
 
   if (self->can_open_reviews)
     {
-      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+      GtkWidget *arrow = decoration_new ("go-next-symbolic");
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_widget_set_tooltip_text (row, _("Open on the Reviews page"));
@@ -1471,6 +1490,7 @@ qd_member_history_class_init (QdMemberHistoryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QdMemberHistory, actions_group);
   gtk_widget_class_bind_template_child (widget_class, QdMemberHistory, actions_list);
   gtk_widget_class_bind_template_child (widget_class, QdMemberHistory, actions_empty_page);
+  gtk_widget_class_bind_template_child (widget_class, QdMemberHistory, notes_toolbar);
   gtk_widget_class_bind_template_child (widget_class, QdMemberHistory, filter_box);
   gtk_widget_class_bind_template_child (widget_class, QdMemberHistory, notes_stack);
   gtk_widget_class_bind_template_child (widget_class, QdMemberHistory, notes_view);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qd-toast.h"
 #include "qd-member-pane.h"
 
 /* The detail pane of the Team page. Every edit is saved as it is made:
@@ -55,7 +56,7 @@ show_error (QdMemberPane *self,
       g_warning ("%s", message);
       return;
     }
-  toast = adw_toast_new (message);
+  toast = qd_toast_new_text (message);
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }

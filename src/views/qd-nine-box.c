@@ -51,6 +51,7 @@ struct _QdNineBox
   GHashTable  *by_id;              /* gint64 * → Member, borrowed */
   gboolean     read_only;
   gint64       focus_after;        /* review whose button gets the focus after a rebuild */
+  gint64       menu_review_id;     /* whose menu is open */
 };
 
 G_DEFINE_FINAL_TYPE (QdNineBox, qd_nine_box, GTK_TYPE_WIDGET)
@@ -209,16 +210,33 @@ popup_menu (QdNineBox *self,
 {
   Member *member = member_of_widget (self, button);
   g_autoptr(GMenuModel) model = NULL;
+  graphene_rect_t bounds;
 
   if (member == NULL)
     return;
 
+  self->menu_review_id = member->review_id;
   model = build_menu (self, member);
-  if (gtk_widget_get_parent (self->menu_popover) != NULL)
-    gtk_widget_unparent (self->menu_popover);
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu_popover), model);
-  gtk_widget_set_parent (self->menu_popover, button);
+  if (gtk_widget_compute_bounds (button, GTK_WIDGET (self), &bounds))
+    {
+      GdkRectangle rect = {
+        (int) bounds.origin.x, (int) bounds.origin.y,
+        (int) bounds.size.width, (int) bounds.size.height,
+      };
+      gtk_popover_set_pointing_to (GTK_POPOVER (self->menu_popover), &rect);
+    }
   gtk_popover_popup (GTK_POPOVER (self->menu_popover));
+}
+
+static void
+menu_popover_closed_cb (QdNineBox *self)
+{
+  /* The menu is the grid's, so GTK does not give the focus back to the
+   * person's button by itself. */
+  if (self->menu_review_id != 0)
+    qd_nine_box_focus_member (self, self->menu_review_id);
+  self->menu_review_id = 0;
 }
 
 static void
@@ -335,7 +353,6 @@ move_focused_action (GtkWidget  *widget,
 
   column = column_of (member->performance);
   potential = member->potential;
-  g_debug ("TMPDEBUG %s on %s", action_name, member->name);
   if (g_str_equal (action_name, "nine-box.move-left"))
     column--;
   else if (g_str_equal (action_name, "nine-box.move-right"))
@@ -522,11 +539,11 @@ rebuild (QdNineBox *self)
    * the same person (or the one just moved) in their new place. */
 
   self->focus_after = 0;
-  if (gtk_widget_get_parent (self->menu_popover) != NULL)
-    {
-      gtk_popover_popdown (GTK_POPOVER (self->menu_popover));
-      gtk_widget_unparent (self->menu_popover);
-    }
+  /* The menu belongs to the grid, not to a person's button, and is
+   * never taken down here: GTK 4.8 keeps the pointer focus on the
+   * menu item under the pointer after the menu closes, and crashes
+   * when that menu's surface has gone. */
+  gtk_popover_popdown (GTK_POPOVER (self->menu_popover));
 
   for (guint p = 0; p < 3; p++)
     for (guint q = 0; q < 3; q++)
@@ -733,7 +750,9 @@ build (QdNineBox *self)
   gtk_box_append (GTK_BOX (self->unplaced_group), self->unplaced_list);
   gtk_box_append (GTK_BOX (self->box), self->unplaced_group);
 
-  self->menu_popover = g_object_ref_sink (gtk_popover_menu_new_from_model (NULL));
+  self->menu_popover = gtk_popover_menu_new_from_model (NULL);
+  gtk_widget_set_parent (self->menu_popover, GTK_WIDGET (self));
+  g_signal_connect_object (self->menu_popover, "closed", G_CALLBACK (menu_popover_closed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* ---- GObject ---- */
@@ -743,9 +762,7 @@ qd_nine_box_dispose (GObject *object)
 {
   QdNineBox *self = (QdNineBox *) object;
 
-  if (self->menu_popover != NULL && gtk_widget_get_parent (self->menu_popover) != NULL)
-    gtk_widget_unparent (self->menu_popover);
-  g_clear_object (&self->menu_popover);
+  g_clear_pointer (&self->menu_popover, gtk_widget_unparent);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->cell_sizes);
 

@@ -112,11 +112,14 @@ static void
 qd_note_row_dispose (GObject *object)
 {
   QdNoteRow *self = (QdNoteRow *) object;
+  GtkWidget *child;
 
   if (self->note != NULL)
     g_clear_signal_handler (&self->notify_id, self->note);
   g_clear_object (&self->note);
   gtk_widget_dispose_template (GTK_WIDGET (self), QD_TYPE_NOTE_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (qd_note_row_parent_class)->dispose (object);
 }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qd-toast.h"
 #include "qd-chart-view.h"
 #include "qd-charts.h"
 #include "qd-manual-values-dialog.h"
@@ -59,7 +60,7 @@ show_error (QdOverviewPage *self,
             const char     *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = qd_toast_new_text (message);
 
   adw_toast_set_timeout (toast, 6);
   if (overlay != NULL)

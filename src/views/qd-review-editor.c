@@ -147,6 +147,8 @@ show_error (QdReviewEditor *self,
 {
   AdwToast *toast = adw_toast_new (message);
 
+  /* Before any "done" toast still on screen: this one needs reading. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 6);
   show_toast (self, toast);
 }
@@ -205,6 +207,21 @@ is_whole (double rating)
 /* A rating drop-down: "Not rated" (or @none_label) then the points of the
  * scale; a stored rating between two points gets an item of its own at
  * the end, so it is shown as it is. */
+static gboolean
+same_strings (GListModel    *model,
+              GtkStringList *wanted)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (wanted));
+
+  if (model == NULL || !GTK_IS_STRING_LIST (model) || g_list_model_get_n_items (model) != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i),
+                   gtk_string_list_get_string (wanted, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 set_rating_dropdown (QdReviewEditor *self,
                      GtkDropDown    *dropdown,
@@ -228,10 +245,13 @@ set_rating_dropdown (QdReviewEditor *self,
       selected = points + 1;
     }
 
-  g_object_set_data (G_OBJECT (dropdown), "qd-stored-rating", GUINT_TO_POINTER (selected));
   g_object_set_data_full (G_OBJECT (dropdown), "qd-stored-value", g_memdup2 (&rating, sizeof rating), g_free);
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (dropdown, selected);
+  /* Only a different list replaces the model: a new model resets the
+   * selection, which a drop-down announces more than once. */
+  if (!same_strings (gtk_drop_down_get_model (dropdown), model))
+    gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
+  if (gtk_drop_down_get_selected (dropdown) != selected)
+    gtk_drop_down_set_selected (dropdown, selected);
 }
 
 /* The rating picked in a drop-down set up by set_rating_dropdown(); NAN
@@ -401,7 +421,7 @@ self_rating_selected_cb (CompetencyRow *row)
   gboolean ok;
   guint rating;
 
-  if (self->loading)
+  if (self->loading || self->saving)
     return;
 
   rating = gtk_drop_down_get_selected (row->self_dropdown);
@@ -423,7 +443,7 @@ manager_rating_selected_cb (CompetencyRow *row)
   gboolean ok;
   guint rating;
 
-  if (self->loading)
+  if (self->loading || self->saving)
     return;
 
   rating = gtk_drop_down_get_selected (row->manager_dropdown);
@@ -596,8 +616,10 @@ load_competencies (QdReviewEditor *self,
       g_free (row->manager_comment);
       row->manager_comment = g_strdup (r->manager_comment != NULL ? r->manager_comment : "");
 
-      gtk_drop_down_set_selected (row->self_dropdown, row->self_rating);
-      gtk_drop_down_set_selected (row->manager_dropdown, row->manager_rating);
+      if (gtk_drop_down_get_selected (row->self_dropdown) != row->self_rating)
+        gtk_drop_down_set_selected (row->self_dropdown, row->self_rating);
+      if (gtk_drop_down_get_selected (row->manager_dropdown) != row->manager_rating)
+        gtk_drop_down_set_selected (row->manager_dropdown, row->manager_rating);
       if (!row->self_dirty)
         set_entry_text (row->self_comment_row, row->self_comment);
       if (!row->manager_dirty)
@@ -1167,6 +1189,9 @@ load_header (QdReviewEditor *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.skip-self-review",
                                  qd_review_get_status (self->review) == QD_REVIEW_STATUS_NOT_STARTED);
+  /* Its one item only makes sense before the self review. */
+  gtk_widget_set_visible (GTK_WIDGET (self->more_button),
+                          qd_review_get_status (self->review) == QD_REVIEW_STATUS_NOT_STARTED);
 }
 
 static void
@@ -1204,7 +1229,7 @@ overall_selected_cb (QdReviewEditor *self)
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (self->loading)
+  if (self->loading || self->saving)
     return;
   self->saving = TRUE;
   ok = qd_reviews_set_overall_rating (self->reviews, self->review_id,
@@ -1219,7 +1244,7 @@ kpi_rating_selected_cb (QdReviewEditor *self)
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (self->loading)
+  if (self->loading || self->saving)
     return;
   self->saving = TRUE;
   ok = qd_reviews_set_kpi_rating (self->reviews, self->review_id,
@@ -1234,7 +1259,7 @@ calibrated_selected_cb (QdReviewEditor *self)
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (self->loading)
+  if (self->loading || self->saving)
     return;
   self->saving = TRUE;
   ok = qd_reviews_calibrate (self->reviews, self->review_id,
@@ -1249,7 +1274,7 @@ potential_selected_cb (QdReviewEditor *self)
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (self->loading)
+  if (self->loading || self->saving)
     return;
   self->saving = TRUE;
   ok = qd_reviews_set_potential (self->reviews, self->review_id,
@@ -1278,16 +1303,19 @@ reviewer_selected_cb (QdReviewEditor *self)
 static void
 load_reviewers (QdReviewEditor *self)
 {
-  g_autoptr(QdMember) nobody = qd_member_new ();
-  GListStore *store;
+  g_autoptr(QdMember) nobody = NULL;
+  g_autoptr(GListStore) store = NULL;
   gint64 reviewer = qd_review_get_reviewer_id (self->review);
   guint selected = 0;
   gboolean found = FALSE;
+  gboolean same;
+  guint n;
 
   gtk_widget_set_visible (GTK_WIDGET (self->reviewer_row), self->roster != NULL);
   if (self->roster == NULL)
     return;
 
+  nobody = qd_member_new ();
   qd_member_set_name (nobody, _("No reviewer"));
   store = g_list_store_new (QD_TYPE_MEMBER);
   g_list_store_append (store, nobody);
@@ -1316,10 +1344,26 @@ load_reviewers (QdReviewEditor *self)
         }
     }
 
-  g_clear_object (&self->reviewers);
-  self->reviewers = G_LIST_MODEL (store);
-  adw_combo_row_set_model (self->reviewer_row, self->reviewers);
-  adw_combo_row_set_selected (self->reviewer_row, selected);
+  /* A new model only when the people differ: replacing it resets the
+   * selection, which the combo row announces. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  same = self->reviewers != NULL && g_list_model_get_n_items (self->reviewers) == n;
+  for (guint i = 0; same && i < n; i++)
+    {
+      g_autoptr(QdMember) a = g_list_model_get_item (self->reviewers, i);
+      g_autoptr(QdMember) b = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      same = qd_member_get_id (a) == qd_member_get_id (b) &&
+             g_strcmp0 (qd_member_get_name (a), qd_member_get_name (b)) == 0;
+    }
+  if (!same)
+    {
+      g_clear_object (&self->reviewers);
+      self->reviewers = G_LIST_MODEL (g_steal_pointer (&store));
+      adw_combo_row_set_model (self->reviewer_row, self->reviewers);
+    }
+  if (adw_combo_row_get_selected (self->reviewer_row) != selected)
+    adw_combo_row_set_selected (self->reviewer_row, selected);
 }
 
 /* ---- loading ---- */
@@ -1413,7 +1457,8 @@ refresh (QdReviewEditor *self)
   set_rating_dropdown (self, self->kpi_rating_dropdown, _("Not rated"), qd_review_get_kpi_rating (review));
   set_rating_dropdown (self, self->calibrated_dropdown, _("Same as the overall rating"),
                        qd_review_get_calibrated_rating (review));
-  gtk_drop_down_set_selected (self->potential_dropdown, qd_review_get_potential (review));
+  if (gtk_drop_down_get_selected (self->potential_dropdown) != (guint) qd_review_get_potential (review))
+    gtk_drop_down_set_selected (self->potential_dropdown, qd_review_get_potential (review));
   gtk_widget_set_sensitive (GTK_WIDGET (self->overall_dropdown), manager_editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->kpi_rating_dropdown), manager_editable);
   gtk_widget_set_visible (GTK_WIDGET (self->calibrated_row), cycle_status >= QD_CYCLE_STATUS_CALIBRATING);
@@ -1613,6 +1658,7 @@ add_feedback_activated (GtkWidget  *widget,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
+  gtk_widget_set_size_request (scrolled, 440, -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
 

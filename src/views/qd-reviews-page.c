@@ -122,6 +122,8 @@ show_error (QdReviewsPage *self,
 {
   AdwToast *toast = adw_toast_new (message);
 
+  /* Before any "done" toast still on screen: this one needs reading. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 6);
   show_toast (self, toast);
 }
@@ -183,6 +185,14 @@ static QdReview *
 selected_review (QdReviewsPage *self)
 {
   return self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+}
+
+static gboolean
+can_remove_participant (QdReviewsPage *self)
+{
+  return selected_review (self) != NULL && self->cycle != NULL &&
+         !qd_review_cycle_get_ratings_locked (self->cycle) &&
+         qd_review_cycle_get_status (self->cycle) != QD_CYCLE_STATUS_CLOSED;
 }
 
 /* ---- the cycles ---- */
@@ -316,6 +326,13 @@ review_cell_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Enough to read in a narrow window, which then scrolls sideways. */
+  if (column == COLUMN_NAME)
+    gtk_label_set_width_chars (GTK_LABEL (label), 16);
+  else if (column == COLUMN_REVIEWER)
+    gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  else if (column == COLUMN_MANAGER)
+    gtk_label_set_width_chars (GTK_LABEL (label), 13);
 
   if (column == COLUMN_NAME)
     {
@@ -809,14 +826,13 @@ update_list_state (QdReviewsPage *self)
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reviews.remove-participant", selected_review (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reviews.remove-participant", can_remove_participant (self));
 }
 
 static void
 update_actions (QdReviewsPage *self)
 {
   gboolean has_cycle = self->cycle != NULL;
-  gboolean planned = has_cycle && qd_review_cycle_get_status (self->cycle) == QD_CYCLE_STATUS_PLANNED;
   const char *cycle_actions[] = {
     "reviews.edit-cycle", "reviews.edit-template", "reviews.add-participants", "reviews.open-cycle",
     "reviews.start-calibration", "reviews.reopen-cycle", "reviews.lock-ratings", "reviews.close-cycle",
@@ -824,7 +840,12 @@ update_actions (QdReviewsPage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (cycle_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), cycle_actions[i], has_cycle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reviews.delete-cycle", planned);
+  /* Who takes part is settled once the ratings are locked. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reviews.add-participants",
+                                 has_cycle && !qd_review_cycle_get_ratings_locked (self->cycle) &&
+                                 qd_review_cycle_get_status (self->cycle) != QD_CYCLE_STATUS_CLOSED);
+  /* Enabled for any cycle: for one that opened, QdReviews says why it stays. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reviews.delete-cycle", has_cycle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reviews.new-cycle", self->reviews != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reviews.create-next-quarter",
                                  self->reviews != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->cycles)) > 0);
@@ -880,6 +901,9 @@ cycle_selection_changed_cb (QdReviewsPage *self)
   if (self->updating)
     return;
   show_cycle (self);
+  /* Narrow: choosing a cycle goes to it, as in a GNOME sidebar. */
+  if (adw_leaflet_get_folded (self->leaflet) && self->cycle != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_leaflet));
 }
 
 static void
@@ -921,7 +945,7 @@ all_items_changed_cb (QdReviewsPage *self)
 static void
 selection_changed_cb (QdReviewsPage *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reviews.remove-participant", selected_review (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reviews.remove-participant", can_remove_participant (self));
 }
 
 static void

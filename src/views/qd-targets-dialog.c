@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qd-toast.h"
 #include "qd-targets-dialog.h"
 
 /* One row per metric: a switch for whether it has a target and the
@@ -54,7 +55,7 @@ set_row_error (TargetRow  *target_row,
 {
   if (message != NULL)
     {
-      AdwToast *toast = adw_toast_new (message);
+      AdwToast *toast = qd_toast_new_text (message);
 
       gtk_widget_add_css_class (target_row->row, "error");
       gtk_widget_add_css_class (target_row->spin, "error");
@@ -291,7 +292,7 @@ fill (QdTargetsDialog *self)
   metrics = qd_kpis_list_metrics (self->kpis, &error);
   if (metrics == NULL)
     {
-      AdwToast *toast = adw_toast_new (error->message);
+      AdwToast *toast = qd_toast_new_text (error->message);
 
       adw_toast_set_timeout (toast, 0);
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);

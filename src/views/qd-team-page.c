@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qd-toast.h"
 #include "qd-member-history.h"
 #include "qd-member-pane.h"
 #include "qd-pipeline-panel.h"
@@ -72,7 +73,7 @@ static void
 show_error (QdTeamPage *self,
             const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = qd_toast_new_text (message);
 
   adw_toast_set_timeout (toast, 6);
   show_toast (self, toast);
@@ -325,7 +326,7 @@ delete_member (QdTeamPage      *self,
     }
 
   title = g_strdup_printf (_("%s was removed"), qd_roster_undo_get_name (undo));
-  toast = adw_toast_new (title);
+  toast = qd_toast_new_text (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "undo", undo, (GDestroyNotify) qd_roster_undo_free);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qd-toast.h"
 #include "qd-template-dialog.h"
 
 /* Edits a review template: its name, how much each section weighs in the
@@ -62,7 +63,7 @@ static void
 show_error (QdTemplateDialog *self,
             const char       *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = qd_toast_new_text (message);
 
   adw_toast_set_timeout (toast, 6);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
