@@ -797,7 +797,6 @@ test_import_survey (Fixture       *fixture,
   QdReviewEditor *editor;
   gint64 cycle_id;
   gint64 review_id;
-  const char *csv;
 
   cycle_id = create_cycle (fixture);
   open_cycle (fixture, cycle_id);
@@ -812,12 +811,12 @@ test_import_survey (Fixture       *fixture,
    * one about a person who does not take part. */
   first = db_text (fixture, "SELECT name FROM cycle_competencies ORDER BY position LIMIT 1");
   csv_path = g_build_filename (fixture->dir, "survey.csv", NULL);
-  csv = "Reviewee,Relationship,Anonymous,Respondent,Comments,%s\n"
-        "Ana Ruiz,peer,no,Dana Peer,Patient,4\n"
-        "Ana Ruiz,peer,yes,Eve Secret,Clear writer,3\n"
-        "Nobody Here,peer,no,Finn,Hm,2\n";
   {
-    g_autofree char *contents = g_strdup_printf (csv, first);
+    g_autofree char *contents = g_strdup_printf ("Reviewee,Relationship,Anonymous,Respondent,Comments,%s\n"
+                                                 "Ana Ruiz,peer,no,Dana Peer,Patient,4\n"
+                                                 "Ana Ruiz,peer,yes,Eve Secret,Clear writer,3\n"
+                                                 "Nobody Here,peer,no,Finn,Hm,2\n",
+                                                 first);
     g_assert_true (g_file_set_contents (csv_path, contents, -1, &error));
     g_assert_no_error (error);
   }

@@ -73,29 +73,6 @@ nonempty (const char *text)
   return text != NULL && *text != '\0' ? text : NULL;
 }
 
-static GArray *
-collect_ids (QdStore       *self,
-             sqlite3_stmt  *stmt,
-             GError       **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _qd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
 /* Steps an INSERT … RETURNING id. */
 static gint64
 step_returning_id (QdStore       *self,
@@ -678,7 +655,7 @@ qd_store_list_goals_from_template (QdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, template_id);
-  return collect_ids (self, stmt, error);
+  return _qd_store_collect_ids (self, stmt, error);
 }
 
 gboolean
@@ -746,7 +723,7 @@ qd_store_list_team_member_ids (QdStore     *self,
   if (stmt == NULL)
     return NULL;
   _qd_store_bind_text (stmt, 1, team);
-  return collect_ids (self, stmt, error);
+  return _qd_store_collect_ids (self, stmt, error);
 }
 
 /* ---- development actions ---- */

@@ -51,29 +51,6 @@ qd_pipeline_record_free (QdPipelineRecord *record)
   g_free (record);
 }
 
-static GArray *
-collect_ids (QdStore       *self,
-             sqlite3_stmt  *stmt,
-             GError       **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _qd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
 GArray *
 qd_store_list_member_ids (QdStore              *self,
                           const QdMemberQuery  *query,
@@ -118,7 +95,7 @@ qd_store_list_member_ids (QdStore              *self,
   if (folded != NULL && *folded != '\0')
     _qd_store_bind_text (stmt, 2, folded);
 
-  return collect_ids (self, stmt, error);
+  return _qd_store_collect_ids (self, stmt, error);
 }
 
 gboolean
@@ -360,7 +337,7 @@ qd_store_list_direct_reports (QdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, manager);
-  return collect_ids (self, stmt, error);
+  return _qd_store_collect_ids (self, stmt, error);
 }
 
 gboolean

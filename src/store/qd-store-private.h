@@ -24,6 +24,9 @@ void          _qd_store_bind_id        (sqlite3_stmt *stmt,
                                         gint64        id);
 char         *_qd_store_column_dup     (sqlite3_stmt *stmt,
                                         int           column);
+GArray       *_qd_store_collect_ids    (QdStore      *self,
+                                        sqlite3_stmt *stmt,
+                                        GError      **error);
 
 sqlite3      *_qd_store_get_db         (QdStore      *self);
 char         *_qd_store_fold           (const char   *text);

@@ -135,29 +135,6 @@ empty_to_null (const char *text)
   return text != NULL && *text != '\0' ? text : NULL;
 }
 
-static GArray *
-collect_ids (QdStore       *self,
-             sqlite3_stmt  *stmt,
-             GError       **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _qd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
 /* Steps a statement that returns one id (RETURNING or a lookup); 0 when
  * there is no row, -1 on error. */
 static gint64
@@ -289,7 +266,7 @@ qd_store_list_template_ids (QdStore  *self,
   stmt = _qd_store_prepare (self, "SELECT id FROM review_templates ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  return collect_ids (self, stmt, error);
+  return _qd_store_collect_ids (self, stmt, error);
 }
 
 gboolean
@@ -625,7 +602,7 @@ qd_store_list_cycle_ids (QdStore  *self,
                             error);
   if (stmt == NULL)
     return NULL;
-  return collect_ids (self, stmt, error);
+  return _qd_store_collect_ids (self, stmt, error);
 }
 
 gboolean
@@ -1055,7 +1032,7 @@ qd_store_list_review_ids (QdStore              *self,
   _qd_store_bind_id (stmt, 2, query->reviewer_id);
   _qd_store_bind_text (stmt, 3, empty_to_null (query->status));
   _qd_store_bind_text (stmt, 4, empty_to_null (folded));
-  return collect_ids (self, stmt, error);
+  return _qd_store_collect_ids (self, stmt, error);
 }
 
 gboolean

@@ -290,6 +290,30 @@ locale_collate (void       *data,
   return cmp < 0 ? -1 : cmp > 0 ? 1 : 0;
 }
 
+/* Steps @stmt to the end, collecting the first column of every row. */
+GArray *
+_qd_store_collect_ids (QdStore       *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _qd_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 static gboolean
 exec_sql (QdStore     *self,
           const char  *sql,
