@@ -24,9 +24,10 @@ G_DEFINE_ENUM_TYPE (QdReadiness, qd_readiness,
   G_DEFINE_ENUM_VALUE (QD_READINESS_ONE_TO_TWO_YEARS, "1-2-years"),
   G_DEFINE_ENUM_VALUE (QD_READINESS_READY_NOW, "ready-now"))
 
-static const char *
-enum_to_nick (GType type,
-              int   value)
+/* The nick of an enum value: the text stored in the database. */
+const char *
+qd_enum_to_nick (GType type,
+                 int   value)
 {
   g_autoptr(GEnumClass) klass = g_type_class_ref (type);
   GEnumValue *v = g_enum_get_value (klass, value);
@@ -34,10 +35,10 @@ enum_to_nick (GType type,
   return v != NULL ? v->value_nick : NULL;
 }
 
-static gboolean
-enum_from_nick (GType       type,
-                const char *nick,
-                int        *value)
+gboolean
+qd_enum_from_nick (GType       type,
+                   const char *nick,
+                   int        *value)
 {
   g_autoptr(GEnumClass) klass = NULL;
   GEnumValue *v;
@@ -55,7 +56,7 @@ enum_from_nick (GType       type,
 const char *
 qd_member_level_to_nick (QdMemberLevel level)
 {
-  return enum_to_nick (QD_TYPE_MEMBER_LEVEL, level);
+  return qd_enum_to_nick (QD_TYPE_MEMBER_LEVEL, level);
 }
 
 gboolean
@@ -64,7 +65,7 @@ qd_member_level_from_nick (const char    *nick,
 {
   int value;
 
-  if (!enum_from_nick (QD_TYPE_MEMBER_LEVEL, nick, &value))
+  if (!qd_enum_from_nick (QD_TYPE_MEMBER_LEVEL, nick, &value))
     return FALSE;
   *level = value;
   return TRUE;
@@ -86,7 +87,7 @@ qd_member_level_to_label (QdMemberLevel level)
 const char *
 qd_member_status_to_nick (QdMemberStatus status)
 {
-  return enum_to_nick (QD_TYPE_MEMBER_STATUS, status);
+  return qd_enum_to_nick (QD_TYPE_MEMBER_STATUS, status);
 }
 
 gboolean
@@ -95,7 +96,7 @@ qd_member_status_from_nick (const char     *nick,
 {
   int value;
 
-  if (!enum_from_nick (QD_TYPE_MEMBER_STATUS, nick, &value))
+  if (!qd_enum_from_nick (QD_TYPE_MEMBER_STATUS, nick, &value))
     return FALSE;
   *status = value;
   return TRUE;
@@ -116,7 +117,7 @@ qd_member_status_to_label (QdMemberStatus status)
 const char *
 qd_readiness_to_nick (QdReadiness readiness)
 {
-  return enum_to_nick (QD_TYPE_READINESS, readiness);
+  return qd_enum_to_nick (QD_TYPE_READINESS, readiness);
 }
 
 gboolean
@@ -125,7 +126,7 @@ qd_readiness_from_nick (const char  *nick,
 {
   int value;
 
-  if (!enum_from_nick (QD_TYPE_READINESS, nick, &value))
+  if (!qd_enum_from_nick (QD_TYPE_READINESS, nick, &value))
     return FALSE;
   *readiness = value;
   return TRUE;

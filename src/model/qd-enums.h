@@ -35,6 +35,12 @@ GType        qd_member_level_get_type      (void) G_GNUC_CONST;
 GType        qd_member_status_get_type     (void) G_GNUC_CONST;
 GType        qd_readiness_get_type         (void) G_GNUC_CONST;
 
+const char  *qd_enum_to_nick               (GType           type,
+                                            int             value);
+gboolean     qd_enum_from_nick             (GType           type,
+                                            const char     *nick,
+                                            int            *value);
+
 const char  *qd_member_level_to_nick       (QdMemberLevel   level);
 const char  *qd_member_level_to_label      (QdMemberLevel   level);
 gboolean     qd_member_level_from_nick     (const char     *nick,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "qd-enums.h"
 #include "qd-review-enums.h"
 
 /* The nicks are the values stored in the database. */
@@ -52,38 +53,11 @@ G_DEFINE_FLAGS_TYPE (QdReviewOverdue, qd_review_overdue,
   G_DEFINE_ENUM_VALUE (QD_REVIEW_OVERDUE_MANAGER, "manager"),
   G_DEFINE_ENUM_VALUE (QD_REVIEW_OVERDUE_CALIBRATION, "calibration"))
 
-static const char *
-enum_to_nick (GType type,
-              int   value)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-  GEnumValue *v = g_enum_get_value (klass, value);
-
-  return v != NULL ? v->value_nick : NULL;
-}
-
-static gboolean
-enum_from_nick (GType       type,
-                const char *nick,
-                int        *value)
-{
-  g_autoptr(GEnumClass) klass = NULL;
-  GEnumValue *v;
-
-  if (nick == NULL)
-    return FALSE;
-  klass = g_type_class_ref (type);
-  v = g_enum_get_value_by_nick (klass, nick);
-  if (v == NULL)
-    return FALSE;
-  *value = v->value;
-  return TRUE;
-}
 
 const char *
 qd_cycle_status_to_nick (QdCycleStatus status)
 {
-  return enum_to_nick (QD_TYPE_CYCLE_STATUS, status);
+  return qd_enum_to_nick (QD_TYPE_CYCLE_STATUS, status);
 }
 
 gboolean
@@ -92,7 +66,7 @@ qd_cycle_status_from_nick (const char    *nick,
 {
   int value;
 
-  if (!enum_from_nick (QD_TYPE_CYCLE_STATUS, nick, &value))
+  if (!qd_enum_from_nick (QD_TYPE_CYCLE_STATUS, nick, &value))
     return FALSE;
   *status = value;
   return TRUE;
@@ -114,7 +88,7 @@ qd_cycle_status_to_label (QdCycleStatus status)
 const char *
 qd_review_status_to_nick (QdReviewStatus status)
 {
-  return enum_to_nick (QD_TYPE_REVIEW_STATUS, status);
+  return qd_enum_to_nick (QD_TYPE_REVIEW_STATUS, status);
 }
 
 gboolean
@@ -123,7 +97,7 @@ qd_review_status_from_nick (const char     *nick,
 {
   int value;
 
-  if (!enum_from_nick (QD_TYPE_REVIEW_STATUS, nick, &value))
+  if (!qd_enum_from_nick (QD_TYPE_REVIEW_STATUS, nick, &value))
     return FALSE;
   *status = value;
   return TRUE;
@@ -148,7 +122,7 @@ qd_potential_to_nick (QdPotential potential)
 {
   if (potential == QD_POTENTIAL_UNSET)
     return NULL;
-  return enum_to_nick (QD_TYPE_POTENTIAL, potential);
+  return qd_enum_to_nick (QD_TYPE_POTENTIAL, potential);
 }
 
 gboolean
@@ -162,7 +136,7 @@ qd_potential_from_nick (const char  *nick,
       *potential = QD_POTENTIAL_UNSET;
       return TRUE;
     }
-  if (!enum_from_nick (QD_TYPE_POTENTIAL, nick, &value) || value == QD_POTENTIAL_UNSET)
+  if (!qd_enum_from_nick (QD_TYPE_POTENTIAL, nick, &value) || value == QD_POTENTIAL_UNSET)
     return FALSE;
   *potential = value;
   return TRUE;
@@ -184,7 +158,7 @@ qd_potential_to_label (QdPotential potential)
 const char *
 qd_relationship_to_nick (QdRelationship relationship)
 {
-  return enum_to_nick (QD_TYPE_RELATIONSHIP, relationship);
+  return qd_enum_to_nick (QD_TYPE_RELATIONSHIP, relationship);
 }
 
 gboolean
@@ -193,7 +167,7 @@ qd_relationship_from_nick (const char     *nick,
 {
   int value;
 
-  if (!enum_from_nick (QD_TYPE_RELATIONSHIP, nick, &value))
+  if (!qd_enum_from_nick (QD_TYPE_RELATIONSHIP, nick, &value))
     return FALSE;
   *relationship = value;
   return TRUE;
@@ -215,13 +189,13 @@ qd_relationship_to_label (QdRelationship relationship)
 const char *
 qd_rating_source_to_nick (QdRatingSource source)
 {
-  return enum_to_nick (QD_TYPE_RATING_SOURCE, source);
+  return qd_enum_to_nick (QD_TYPE_RATING_SOURCE, source);
 }
 
 const char *
 qd_participants_rule_to_nick (QdParticipantsRule rule)
 {
-  return enum_to_nick (QD_TYPE_PARTICIPANTS_RULE, rule);
+  return qd_enum_to_nick (QD_TYPE_PARTICIPANTS_RULE, rule);
 }
 
 gboolean
@@ -230,7 +204,7 @@ qd_participants_rule_from_nick (const char         *nick,
 {
   int value;
 
-  if (!enum_from_nick (QD_TYPE_PARTICIPANTS_RULE, nick, &value))
+  if (!qd_enum_from_nick (QD_TYPE_PARTICIPANTS_RULE, nick, &value))
     return FALSE;
   *rule = value;
   return TRUE;
