@@ -7,6 +7,7 @@
 
 #include "qd-import-dialog.h"
 #include "qd-overview-page.h"
+#include "qd-reviews-page.h"
 #include "qd-trends-page.h"
 #include "qd-team-page.h"
 #include "qd-window.h"
@@ -30,6 +31,7 @@ struct _QdWindow
   QdTeamPage           *team_page;
   QdOverviewPage       *overview_page;
   QdTrendsPage         *trends_page;
+  QdReviewsPage        *reviews_page;
 };
 
 G_DEFINE_FINAL_TYPE (QdWindow, qd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -89,12 +91,27 @@ import_roster_activated (GtkWidget  *widget,
   open_import_dialog (QD_WINDOW (widget), QD_IMPORT_KIND_ROSTER);
 }
 
+static void
+open_review_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  QdWindow *self = QD_WINDOW (widget);
+
+  if (self->reviews == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "reviews");
+  qd_reviews_page_open_review (self->reviews_page, g_variant_get_int64 (parameter));
+  gtk_window_present (GTK_WINDOW (self));
+}
+
 static gboolean
 qd_window_close_request (GtkWindow *window)
 {
   QdWindow *self = QD_WINDOW (window);
 
   qd_team_page_flush (self->team_page);
+  qd_reviews_page_flush (self->reviews_page);
   save_window_state (self);
 
   return GTK_WINDOW_CLASS (qd_window_parent_class)->close_request (window);
@@ -129,6 +146,7 @@ qd_window_class_init (QdWindowClass *klass)
   g_type_ensure (QD_TYPE_TEAM_PAGE);
   g_type_ensure (QD_TYPE_OVERVIEW_PAGE);
   g_type_ensure (QD_TYPE_TRENDS_PAGE);
+  g_type_ensure (QD_TYPE_REVIEWS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/qd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QdWindow, toast_overlay);
@@ -138,9 +156,11 @@ qd_window_class_init (QdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QdWindow, team_page);
   gtk_widget_class_bind_template_child (widget_class, QdWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, QdWindow, trends_page);
+  gtk_widget_class_bind_template_child (widget_class, QdWindow, reviews_page);
 
   gtk_widget_class_install_action (widget_class, "win.import-tickets", NULL, import_tickets_activated);
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-review", "x", open_review_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-tickets", NULL);
 }
 
@@ -202,6 +222,9 @@ qd_window_new (QdApplication *application,
       qd_overview_page_set_kpis (self->overview_page, self->kpis);
       qd_trends_page_set_kpis (self->trends_page, self->kpis);
       qd_trends_page_set_roster (self->trends_page, roster);
+      qd_reviews_page_set_roster (self->reviews_page, roster);
+      qd_reviews_page_set_kpis (self->reviews_page, self->kpis);
+      qd_reviews_page_set_reviews (self->reviews_page, self->reviews);
 
       /* A new database starts where the first step is: the team. */
       if (qd_roster_count_members (roster, TRUE) == 0)
@@ -214,6 +237,7 @@ qd_window_new (QdApplication *application,
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-tickets", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-roster", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-review", FALSE);
     }
 
   return self;

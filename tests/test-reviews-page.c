@@ -168,6 +168,24 @@ find_label_prefix (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *root,
+                          const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -725,6 +743,83 @@ test_overdue (Fixture       *fixture,
 }
 
 static void
+test_participants (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *sql = NULL;
+  AdwMessageDialog *dialog;
+  GtkColumnView *view;
+  GListModel *model;
+  GtkWidget *undo;
+  GtkWidget *check;
+  gint64 cycle_id;
+  gint64 zoe_id;
+  guint position = G_MAXUINT;
+
+  cycle_id = create_cycle (fixture);
+  view = GTK_COLUMN_VIEW (page_child (fixture, "column_view"));
+  model = G_LIST_MODEL (gtk_column_view_get_model (view));
+
+  /* Filter by reviewer, then search. */
+  {
+    GtkDropDown *reviewers = GTK_DROP_DOWN (page_child (fixture, "reviewer_dropdown"));
+    GListModel *names = gtk_drop_down_get_model (reviewers);
+
+    g_assert_cmpuint (g_list_model_get_n_items (names), ==, 2);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==, "Gil Lead");
+    gtk_drop_down_set_selected (reviewers, 1);
+    iterate (50);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+    gtk_editable_set_text (GTK_EDITABLE (page_child (fixture, "search_entry")), "ben");
+    iterate (400);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+    gtk_editable_set_text (GTK_EDITABLE (page_child (fixture, "search_entry")), "");
+    gtk_drop_down_set_selected (reviewers, 0);
+    iterate (400);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  }
+
+  /* Ben leaves the cycle; Undo brings him back, reviewed by Gil. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(QdReview) review = g_list_model_get_item (model, i);
+      if (g_str_equal (qd_review_get_member_name (review), "Ben Okafor"))
+        position = i;
+    }
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), position, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (view), "reviews.remove-participant", NULL);
+  iterate (100);
+  g_assert_cmpint (db_int (fixture, "SELECT count(*) FROM reviews"), ==, 3);
+  g_assert_true (toast_shown (fixture, "Ben Okafor was removed from 2026 Q4 reviews"));
+  undo = find_widget (gtk_widget_get_ancestor (GTK_WIDGET (fixture->page), ADW_TYPE_TOAST_OVERLAY),
+                      GTK_TYPE_BUTTON, "_Undo");
+  g_assert_nonnull (undo);
+  click (undo);
+  sql = g_strdup_printf ("SELECT count(*) FROM reviews r JOIN members m ON m.id = r.member_id "
+                         "WHERE m.name = 'Ben Okafor' AND r.reviewer_id = %" G_GINT64_FORMAT, fixture->lead_id);
+  g_assert_cmpint (db_int (fixture, sql), ==, 1);
+  g_clear_pointer (&sql, g_free);
+
+  /* Someone who joined after the cycle was made is added through the dialog. */
+  zoe_id = add_member (fixture, "Zoe Taylor", QD_MEMBER_LEVEL_AGENT, fixture->lead_id);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "reviews.add-participants", NULL);
+  iterate (200);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  /* Only those not taking part yet are offered. */
+  g_assert_null (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Ana Ruiz"));
+  check = find_widget (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Zoe Taylor"), GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  respond (dialog, "add");
+  sql = g_strdup_printf ("SELECT count(*) FROM reviews WHERE cycle_id = %" G_GINT64_FORMAT
+                         " AND member_id = %" G_GINT64_FORMAT, cycle_id, zoe_id);
+  g_assert_cmpint (db_int (fixture, sql), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+}
+
+static void
 test_next_quarter_and_delete (Fixture       *fixture,
                               gconstpointer  data)
 {
@@ -853,6 +948,7 @@ test_template (Fixture       *fixture,
 {
   GtkWindow *dialog;
   GtkWidget *spins[3];
+  GtkWidget *row;
   gint64 n_before;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "reviews.edit-default-template", NULL);
@@ -878,7 +974,19 @@ test_template (Fixture       *fixture,
   n_before = db_int (fixture, "SELECT count(*) FROM template_competencies");
   click (gtk_widget_get_ancestor (find_label_prefix (GTK_WIDGET (dialog), "_Add Competency"), GTK_TYPE_BUTTON));
   g_assert_cmpint (db_int (fixture, "SELECT count(*) FROM template_competencies"), ==, n_before + 1);
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, "New competency"));
+  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, "New competency");
+  g_assert_nonnull (row);
+  g_assert_cmpint (db_int (fixture, "SELECT position = (SELECT max (position) FROM template_competencies) "
+                                    "FROM template_competencies WHERE name = 'New competency'"), ==, 1);
+
+  /* Up one place, then removed again. */
+  click (find_button_with_tooltip (row, "Move Up"));
+  g_assert_cmpint (db_int (fixture, "SELECT position = (SELECT max (position) FROM template_competencies) "
+                                    "FROM template_competencies WHERE name = 'New competency'"), ==, 0);
+  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, "New competency");
+  click (find_button_with_tooltip (row, "Remove"));
+  g_assert_cmpint (db_int (fixture, "SELECT count(*) FROM template_competencies"), ==, n_before);
+  g_assert_null (find_widget (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, "New competency"));
   close_window (dialog);
 }
 
@@ -897,6 +1005,8 @@ main (int   argc,
               fixture_set_up, test_anonymous_feedback, fixture_tear_down);
   g_test_add ("/reviews-page/overdue", Fixture, NULL,
               fixture_set_up, test_overdue, fixture_tear_down);
+  g_test_add ("/reviews-page/participants", Fixture, NULL,
+              fixture_set_up, test_participants, fixture_tear_down);
   g_test_add ("/reviews-page/next-quarter-and-delete", Fixture, NULL,
               fixture_set_up, test_next_quarter_and_delete, fixture_tear_down);
   g_test_add ("/reviews-page/edit-cycle", Fixture, NULL,

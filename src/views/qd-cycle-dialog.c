@@ -608,6 +608,7 @@ qd_cycle_dialog_new (GtkWindow  *parent,
     {
       propose_new_cycle (self, today);
       gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->create_button));
+      gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
     }
   return self;
 }

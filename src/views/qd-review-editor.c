@@ -11,6 +11,7 @@
 #include "qd-member-list.h"
 #include "qd-review-editor.h"
 #include "qd-review-scale.h"
+#include "qd-toast.h"
 
 /* One member's review in one cycle, as the head of support fills it in:
  * the competencies with self and manager ratings and comments, the 360
@@ -145,7 +146,7 @@ static void
 show_error (QdReviewEditor *self,
             const char     *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = qd_toast_new_text (message);
 
   /* Before any "done" toast still on screen: this one needs reading. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -657,7 +658,7 @@ delete_feedback_clicked_cb (QdReviewEditor *self,
   ok = qd_reviews_delete_feedback (self->reviews, id, &error);
   self->saving = FALSE;
   if (ok)
-    show_toast (self, adw_toast_new (_("The response was removed")));
+    show_toast (self, qd_toast_new_text (_("The response was removed")));
   finish_edit (self, ok, error);
 }
 
@@ -1215,9 +1216,9 @@ step_button_clicked_cb (QdReviewEditor *self)
   self->saving = FALSE;
 
   if (ok && step == STEP_SUBMIT_MANAGER)
-    show_toast (self, adw_toast_new (_("The manager review was submitted")));
+    show_toast (self, qd_toast_new_text (_("The manager review was submitted")));
   else if (ok && step == STEP_SHARE)
-    show_toast (self, adw_toast_new (_("The review was shared")));
+    show_toast (self, qd_toast_new_text (_("The review was shared")));
   finish_edit (self, ok, error);
 }
 
@@ -1562,7 +1563,7 @@ feedback_dialog_response_cb (AdwMessageDialog *dialog,
   id = qd_reviews_add_feedback (self->reviews, review_id, &input, &error);
   self->saving = FALSE;
   if (id > 0)
-    show_toast (self, adw_toast_new (input.anonymous ? _("The anonymous response was added")
+    show_toast (self, qd_toast_new_text (input.anonymous ? _("The anonymous response was added")
                                                      : _("The response was added")));
   finish_edit (self, id > 0, error);
 }

@@ -14,6 +14,7 @@
 #include "qd-review-editor.h"
 #include "qd-review-list.h"
 #include "qd-review-scale.h"
+#include "qd-toast.h"
 #include "qd-reviews-page.h"
 #include "qd-template-dialog.h"
 
@@ -120,7 +121,7 @@ static void
 show_error (QdReviewsPage *self,
             const char    *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = qd_toast_new_text (message);
 
   /* Before any "done" toast still on screen: this one needs reading. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -999,7 +1000,20 @@ column_view_activate_cb (QdReviewsPage *self,
 static void
 review_editor_back_cb (QdReviewsPage *self)
 {
+  gint64 review_id = qd_review_editor_get_review_id (self->review_editor);
+  guint position = self->list != NULL && review_id > 0 ? qd_review_list_find (self->list, review_id) : G_MAXUINT;
+
   adw_leaflet_set_visible_child_name (self->detail_leaflet, "cycle");
+  /* Back on the row of the review just left. */
+  if (position != G_MAXUINT)
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_LIST_VIEW (child))
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+    }
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
@@ -1143,7 +1157,7 @@ create_next_quarter_activated (GtkWidget  *widget,
     {
       /* Translators: %s is the name of the new cycle, e.g. “2027 Q1” */
       g_autofree char *message = g_strdup_printf (_("%s was created"), qd_review_cycle_get_name (self->cycle));
-      show_toast (self, adw_toast_new (message));
+      show_toast (self, qd_toast_new_text (message));
     }
 }
 
@@ -1207,7 +1221,7 @@ run_cycle_step (QdReviewsPage *self,
   if (!ok)
     show_error (self, error->message);
   else
-    show_toast (self, adw_toast_new (message));
+    show_toast (self, qd_toast_new_text (message));
   return ok;
 }
 
@@ -1364,7 +1378,7 @@ delete_cycle_response_cb (AdwMessageDialog *dialog,
   {
     /* Translators: %s is the name of the deleted cycle */
     g_autofree char *message = g_strdup_printf (_("%s was deleted"), name);
-    show_toast (self, adw_toast_new (message));
+    show_toast (self, qd_toast_new_text (message));
   }
 }
 
@@ -1456,7 +1470,7 @@ participants_dialog_response_cb (AdwMessageDialog *dialog,
       g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person was added",
                                                                "%u people were added", added),
                                                   added);
-      show_toast (self, adw_toast_new (message));
+      show_toast (self, qd_toast_new_text (message));
     }
 }
 
@@ -1554,7 +1568,9 @@ add_participants_activated (GtkWidget  *widget,
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 400);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), MIN (checks->len, 5) * 56);
+  gtk_widget_set_size_request (scrolled, 440, -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
 
@@ -1625,7 +1641,7 @@ remove_participant_activated (GtkWidget  *widget,
       return;
     }
 
-  toast = adw_toast_new (title);
+  toast = qd_toast_new_text (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "removed", removed, g_free);
