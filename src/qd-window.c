@@ -225,6 +225,7 @@ qd_window_new (QdApplication *application,
       qd_reviews_page_set_roster (self->reviews_page, roster);
       qd_reviews_page_set_kpis (self->reviews_page, self->kpis);
       qd_reviews_page_set_reviews (self->reviews_page, self->reviews);
+      qd_reviews_page_set_services (self->reviews_page, self->goals, self->notes);
 
       /* A new database starts where the first step is: the team. */
       if (qd_roster_count_members (roster, TRUE) == 0)

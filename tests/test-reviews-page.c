@@ -14,6 +14,8 @@
 #include <sqlite3.h>
 
 #include "qd-cycle-dialog.h"
+#include "qd-goals.h"
+#include "qd-notes.h"
 #include "qd-template-dialog.h"
 #include "qd-review-editor.h"
 #include "qd-reviews-page.h"
@@ -33,6 +35,8 @@ typedef struct
   QdRoster      *roster;
   QdReviews     *reviews;
   QdKpis        *kpis;
+  QdGoals       *goals;           /* only the tests that set the services */
+  QdNotes       *notes;
   gint64         lead_id;
   gint64         ana_id;
   GtkWindow     *window;
@@ -344,6 +348,10 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (fixture->window);
   iterate (50);
   g_assert_finalize_object (fixture->window);
+  if (fixture->goals != NULL)
+    g_assert_finalize_object (fixture->goals);
+  if (fixture->notes != NULL)
+    g_assert_finalize_object (fixture->notes);
   g_assert_finalize_object (fixture->reviews);
   g_assert_finalize_object (fixture->kpis);
   g_assert_finalize_object (fixture->roster);
@@ -990,6 +998,179 @@ test_template (Fixture       *fixture,
   close_window (dialog);
 }
 
+static void
+add_note (Fixture    *fixture,
+          gint64      member_id,
+          QdNoteKind  kind,
+          const char *day,
+          const char *text)
+{
+  g_autoptr(QdMemberNote) note = qd_member_note_new ();
+  g_autoptr(GError) error = NULL;
+
+  qd_member_note_set_member_id (note, member_id);
+  qd_member_note_set_kind (note, kind);
+  qd_member_note_set_noted_on (note, day);
+  qd_member_note_set_text (note, text);
+  g_assert_cmpint (qd_notes_add_note (fixture->notes, note, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* The subtitles (the texts) of the notes the editor shows, in order. */
+static char *
+shown_notes (QdReviewEditor *editor)
+{
+  GtkWidget *list = GTK_WIDGET (editor_child (editor, "evidence_list"));
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_ACTION_ROW (child) && gtk_widget_get_mapped (child))
+      g_string_append_printf (texts, "%s|", adw_action_row_get_subtitle (ADW_ACTION_ROW (child)));
+  return g_string_free (g_steal_pointer (&texts), FALSE);
+}
+
+static gint64
+review_of (Fixture *fixture,
+           gint64   member_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM reviews WHERE member_id = %" G_GINT64_FORMAT, member_id);
+
+  return db_int (fixture, sql);
+}
+
+static void
+test_evidence_and_plan (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *texts = NULL;
+  AdwMessageDialog *dialog;
+  QdReviewEditor *editor;
+  GtkWidget *due_row;
+  GtkWidget *owner_row;
+  GtkWidget *row;
+  GtkWidget *check;
+  GtkWidget *undo;
+  QdMember *owner;
+  gint64 ben_id;
+  gint64 review_id;
+
+  fixture->goals = qd_goals_new (fixture->store, fixture->kpis);
+  fixture->notes = qd_notes_new (fixture->store);
+  ben_id = db_int (fixture, "SELECT id FROM members WHERE name = 'Ben Okafor'");
+
+  /* The cycle's period is 2026-10-01 to 2026-12-31; TODAY is within. */
+  add_note (fixture, fixture->ana_id, QD_NOTE_KIND_CONCERN, "2026-09-30", "Missed the handover, the day before");
+  add_note (fixture, fixture->ana_id, QD_NOTE_KIND_ONE_ON_ONE, "2026-10-01", "First 1:1 of the quarter");
+  add_note (fixture, fixture->ana_id, QD_NOTE_KIND_PRAISE, "2026-11-10", "Great CSAT week");
+  add_note (fixture, ben_id, QD_NOTE_KIND_NOTE, "2026-10-20", "Ben's own note");
+
+  /* Left planned: opening it would leave a toast on screen, which the
+   * delete toast below would push aside. */
+  create_cycle (fixture);
+  review_id = review_of (fixture, fixture->ana_id);
+  g_assert_true (qd_reviews_page_open_review (fixture->page, review_id));
+  iterate (200);
+  editor = QD_REVIEW_EDITOR (page_child (fixture, "review_editor"));
+
+  /* Without the services the two sections are not there. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor_child (editor, "evidence_group"))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor_child (editor, "plan_group"))));
+
+  qd_reviews_page_set_services (fixture->page, fixture->goals, fixture->notes);
+  iterate (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor_child (editor, "evidence_group"))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor_child (editor, "plan_group"))));
+
+  /* Exactly Ana's notes of the period, newest first, with kind and day. */
+  texts = shown_notes (editor);
+  g_assert_cmpstr (texts, ==, "Great CSAT week|First 1:1 of the quarter|");
+  g_clear_pointer (&texts, g_free);
+  row = find_widget (GTK_WIDGET (editor_child (editor, "evidence_list")), ADW_TYPE_ACTION_ROW, NULL);
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Praise · "));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "2026"));
+  g_assert_null (find_label_prefix (GTK_WIDGET (editor), "No notes in this period"));
+
+  /* A note written now shows at once. */
+  add_note (fixture, fixture->ana_id, QD_NOTE_KIND_NOTE, "2026-11-16", "Asked for the API course");
+  iterate (50);
+  texts = shown_notes (editor);
+  g_assert_cmpstr (texts, ==, "Asked for the API course|Great CSAT week|First 1:1 of the quarter|");
+  g_clear_pointer (&texts, g_free);
+
+  /* An action added through the dialog, owned by Ana unless changed. */
+  g_assert_nonnull (find_label_prefix (GTK_WIDGET (editor), "No development actions yet"));
+  click (GTK_WIDGET (editor_child (editor, "add_action_button")));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add a Development Action");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  owner_row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Owner");
+  g_assert_nonnull (owner_row);
+  owner = adw_combo_row_get_selected_item (ADW_COMBO_ROW (owner_row));
+  g_assert_cmpstr (qd_member_get_name (owner), ==, "Ana Ruiz");
+  type_into_row (GTK_WIDGET (dialog), "What is to be done", "Shadow Tier 2 on API escalations");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  due_row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Due date (year-month-day, optional)");
+  g_assert_nonnull (due_row);
+  /* A day that does not exist: the model's reason, and no Add. */
+  type_into_row (GTK_WIDGET (dialog), "Due date (year-month-day, optional)", "2026-02-30");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2026-02-30"));
+  type_into_row (GTK_WIDGET (dialog), "Due date (year-month-day, optional)", "2026-12-15");
+  respond (dialog, "add");
+
+  sql = g_strdup_printf ("SELECT count(*) FROM development_actions WHERE review_id = %" G_GINT64_FORMAT
+                         " AND member_id = %" G_GINT64_FORMAT " AND owner_id = %" G_GINT64_FORMAT
+                         " AND action = 'Shadow Tier 2 on API escalations' AND due_date = '2026-12-15' AND done = 0",
+                         review_id, fixture->ana_id, fixture->ana_id);
+  g_assert_cmpint (db_int (fixture, sql), ==, 1);
+  g_clear_pointer (&sql, g_free);
+  g_assert_cmpint (db_int (fixture, "SELECT count(*) FROM development_actions"), ==, 1);
+
+  /* Ticked done: written at once. */
+  row = find_widget (GTK_WIDGET (editor_child (editor, "plan_list")), ADW_TYPE_ACTION_ROW,
+                     "Shadow Tier 2 on API escalations");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Owner: Ana Ruiz"));
+  check = find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  iterate (50);
+  sql = g_strdup_printf ("SELECT done FROM development_actions WHERE review_id = %" G_GINT64_FORMAT, review_id);
+  g_assert_cmpint (db_int (fixture, sql), ==, 1);
+  g_clear_pointer (&sql, g_free);
+
+  /* Deleted, then put back from the toast. */
+  click (find_button_with_tooltip (row, "Delete Action"));
+  g_assert_cmpint (db_int (fixture, "SELECT count(*) FROM development_actions"), ==, 0);
+  g_assert_true (toast_shown (fixture, "Action “Shadow Tier 2 on API escalations” deleted"));
+  g_assert_null (find_widget (GTK_WIDGET (editor_child (editor, "plan_list")), ADW_TYPE_ACTION_ROW,
+                              "Shadow Tier 2 on API escalations"));
+  undo = find_widget (gtk_widget_get_ancestor (GTK_WIDGET (fixture->page), ADW_TYPE_TOAST_OVERLAY),
+                      GTK_TYPE_BUTTON, "_Undo");
+  g_assert_nonnull (undo);
+  click (undo);
+  sql = g_strdup_printf ("SELECT count(*) FROM development_actions WHERE review_id = %" G_GINT64_FORMAT
+                         " AND done = 1", review_id);
+  g_assert_cmpint (db_int (fixture, sql), ==, 1);
+  g_clear_pointer (&sql, g_free);
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor_child (editor, "plan_list")), ADW_TYPE_ACTION_ROW,
+                                 "Shadow Tier 2 on API escalations"));
+
+  /* Chen has no notes in the period, and no plan. */
+  g_assert_true (qd_reviews_page_open_review (fixture->page, review_of (fixture, db_int (fixture,
+                   "SELECT id FROM members WHERE name = 'Chen Li'"))));
+  iterate (200);
+  texts = shown_notes (editor);
+  g_assert_cmpstr (texts, ==, "");
+  g_assert_nonnull (find_label_prefix (GTK_WIDGET (editor), "No notes in this period"));
+  g_assert_nonnull (find_label_prefix (GTK_WIDGET (editor), "No development actions yet"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1016,6 +1197,8 @@ main (int   argc,
               fixture_set_up, test_import_survey, fixture_tear_down);
   g_test_add ("/reviews-page/template", Fixture, NULL,
               fixture_set_up, test_template, fixture_tear_down);
+  g_test_add ("/reviews-page/evidence-and-plan", Fixture, NULL,
+              fixture_set_up, test_evidence_and_plan, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "qd-member-list.h"
+#include "qd-note-row.h"
 #include "qd-review-editor.h"
 #include "qd-review-scale.h"
 #include "qd-toast.h"
@@ -23,7 +24,12 @@
  * goes away). What the review's step allows is QdReviews' business: a
  * refused edit is said in a toast and the widget goes back to the stored
  * value. The widgets follow QdReviews::changed, so the calibration view
- * or the cycle's actions changing the review show here too. */
+ * or the cycle's actions changing the review show here too.
+ *
+ * With the goals and notes services set, it also shows the member's 1:1
+ * notes and feedback log of the cycle's period as evidence (read-only)
+ * and the review's development plan, whose actions are added, ticked
+ * done and deleted (with undo) here, each written at once. */
 
 #define SAVE_DELAY_MS 400
 
@@ -34,6 +40,11 @@ struct _QdReviewEditor
   QdReviews           *reviews;
   QdRoster            *roster;
   QdKpis              *kpis;
+  QdGoals             *goals;
+  QdNotes             *notes;
+  GListModel          *note_list;
+  GListModel          *action_list;
+  char                *plan_key;         /* what the two lists were made for */
   char                *today;
   gint64               review_id;
   QdReview            *review;
@@ -83,6 +94,11 @@ struct _QdReviewEditor
   AdwComboRow         *reviewer_row;
   GtkTextView         *strengths_view;
   GtkTextView         *improvements_view;
+  AdwPreferencesGroup *evidence_group;
+  GtkListBox          *evidence_list;
+  AdwPreferencesGroup *plan_group;
+  GtkButton           *add_action_button;
+  GtkListBox          *plan_list;
 };
 
 G_DEFINE_FINAL_TYPE (QdReviewEditor, qd_review_editor, GTK_TYPE_WIDGET)
@@ -1003,6 +1019,417 @@ load_score (QdReviewEditor *self)
     }
 }
 
+/* ---- evidence from 1:1s and the development plan ---- */
+
+static void
+update_note_row (GtkWidget *row)
+{
+  QdMemberNote *note = g_object_get_data (G_OBJECT (row), "note");
+  GtkImage *icon = g_object_get_data (G_OBJECT (row), "kind-icon");
+  QdNoteKind kind = qd_member_note_get_kind (note);
+  g_autofree char *day = NULL;
+  g_autofree char *title = NULL;
+
+  g_object_get (note, "noted-on-label", &day, NULL);
+  /* Translators: a note's kind and day, e.g. “1:1 · 3 Nov 2026” */
+  title = g_strdup_printf (_("%s · %s"), qd_note_kind_to_label (kind), day);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), qd_member_note_get_text (note));
+  gtk_image_set_from_icon_name (icon, qd_note_row_kind_icon_name (kind));
+}
+
+static GtkWidget *
+create_note_row (gpointer item,
+                 gpointer user_data)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_name (row, "evidence-note");
+  /* The word says the kind; the icon only repeats it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  g_object_set_data_full (G_OBJECT (row), "note", g_object_ref (item), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "kind-icon", icon);
+  g_signal_connect_object (item, "notify", G_CALLBACK (update_note_row), row, G_CONNECT_SWAPPED);
+  update_note_row (row);
+  return row;
+}
+
+typedef struct
+{
+  QdReviewEditor      *self;      /* not a reference: the rows live inside it */
+  QdDevelopmentAction *action;
+  GtkWidget           *check;
+  gboolean             updating;
+} ActionRow;
+
+static void
+action_row_free (ActionRow *action_row)
+{
+  g_clear_object (&action_row->action);
+  g_free (action_row);
+}
+
+static void
+update_action_row (GtkWidget *row)
+{
+  ActionRow *action_row = g_object_get_data (G_OBJECT (row), "action-row");
+  QdDevelopmentAction *action = action_row->action;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), qd_development_action_get_title (action));
+  if (*qd_development_action_get_owner_name (action) != '\0')
+    /* Translators: who sees a development action through */
+    g_string_append_printf (subtitle, _("Owner: %s"), qd_development_action_get_owner_name (action));
+  else
+    g_string_append (subtitle, _("No owner"));
+  if (*qd_development_action_get_due_date (action) != '\0')
+    {
+      g_autofree char *due_label = NULL;
+
+      g_object_get (action, "due-date-label", &due_label, NULL);
+      g_string_append (subtitle, " · ");
+      g_string_append_printf (subtitle, _("Due %s"), due_label);
+    }
+  if (qd_development_action_get_done (action))
+    g_string_append_printf (subtitle, " · %s", C_("development action", "Done"));
+  else if (qd_development_action_get_overdue (action))
+    g_string_append_printf (subtitle, " · %s", _("Overdue"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+
+  action_row->updating = TRUE;
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (action_row->check), qd_development_action_get_done (action));
+  action_row->updating = FALSE;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (action_row->check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, qd_development_action_get_title (action),
+                                  -1);
+}
+
+static void
+action_done_toggled_cb (GtkWidget *row)
+{
+  ActionRow *action_row = g_object_get_data (G_OBJECT (row), "action-row");
+  QdReviewEditor *self = action_row->self;
+  g_autoptr(GError) error = NULL;
+
+  if (action_row->updating || self->goals == NULL)
+    return;
+  if (!qd_goals_set_action_done (self->goals, qd_development_action_get_id (action_row->action),
+                                 gtk_check_button_get_active (GTK_CHECK_BUTTON (action_row->check)), &error))
+    {
+      show_error (self, error->message);
+      update_action_row (row);
+    }
+}
+
+static void
+action_undo_clicked_cb (AdwToast       *toast,
+                        QdReviewEditor *self)
+{
+  QdGoalsUndo *undo = g_object_get_data (G_OBJECT (toast), "undo");
+  g_autoptr(GError) error = NULL;
+
+  if (undo != NULL && self->goals != NULL && !qd_goals_undo (self->goals, undo, &error))
+    show_error (self, error->message);
+  g_object_set_data (G_OBJECT (toast), "undo", NULL);
+}
+
+static void
+delete_action_clicked_cb (GtkWidget *row)
+{
+  ActionRow *action_row = g_object_get_data (G_OBJECT (row), "action-row");
+  QdReviewEditor *self = action_row->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  QdGoalsUndo *undo;
+  AdwToast *toast;
+
+  if (self->goals == NULL)
+    return;
+  undo = qd_goals_delete_action (self->goals, qd_development_action_get_id (action_row->action), &error);
+  if (undo == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  /* Translators: in a toast; %s is what a development action says */
+  title = g_strdup_printf (_("Action “%s” deleted"), qd_goals_undo_get_title (undo));
+  toast = qd_toast_new_text (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "undo", undo, (GDestroyNotify) qd_goals_undo_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (action_undo_clicked_cb), self, 0);
+  show_toast (self, toast);
+}
+
+static GtkWidget *
+create_action_row (gpointer item,
+                   gpointer user_data)
+{
+  ActionRow *action_row = g_new0 (ActionRow, 1);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *delete_button;
+
+  action_row->self = user_data;
+  action_row->action = g_object_ref (item);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_name (row, "development-action");
+
+  action_row->check = gtk_check_button_new ();
+  gtk_widget_set_valign (action_row->check, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), action_row->check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), action_row->check);
+
+  delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (delete_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (delete_button, "flat");
+  gtk_widget_set_tooltip_text (delete_button, _("Delete Action"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Delete Action"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete_button);
+
+  g_object_set_data_full (G_OBJECT (row), "action-row", action_row, (GDestroyNotify) action_row_free);
+  g_signal_connect_object (action_row->check, "toggled", G_CALLBACK (action_done_toggled_cb),
+                           row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (delete_button, "clicked", G_CALLBACK (delete_action_clicked_cb),
+                           row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (item, "notify", G_CALLBACK (update_action_row), row, G_CONNECT_SWAPPED);
+  update_action_row (row);
+  return row;
+}
+
+static void
+unbind_plan (QdReviewEditor *self)
+{
+  if (self->evidence_list != NULL)
+    gtk_list_box_bind_model (self->evidence_list, NULL, NULL, NULL, NULL);
+  if (self->plan_list != NULL)
+    gtk_list_box_bind_model (self->plan_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->note_list);
+  g_clear_object (&self->action_list);
+  g_clear_pointer (&self->plan_key, g_free);
+}
+
+/* The notes of the member in the cycle's period and the actions tied to
+ * this review: live lists, made again only when what they are for
+ * changes. */
+static void
+load_evidence_and_plan (QdReviewEditor *self)
+{
+  gboolean shown = self->goals != NULL && self->notes != NULL && self->review != NULL && self->cycle != NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *description = NULL;
+  const char *period_start;
+  const char *period_end;
+  gint64 member_id;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->evidence_group), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_group), shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-action", shown);
+  if (!shown)
+    {
+      unbind_plan (self);
+      return;
+    }
+
+  today = today_string (self);
+  member_id = qd_review_get_member_id (self->review);
+  period_start = qd_review_cycle_get_period_start (self->cycle);
+  period_end = qd_review_cycle_get_period_end (self->cycle);
+  key = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%s|%s|%s|%p|%p", self->review_id, member_id,
+                         period_start, period_end, today, (gpointer) self->goals, (gpointer) self->notes);
+  if (g_strcmp0 (key, self->plan_key) == 0)
+    return;
+
+  unbind_plan (self);
+  self->plan_key = g_steal_pointer (&key);
+
+  from = format_day (period_start);
+  to = format_day (period_end);
+  /* Translators: above the notes shown in a review; the days are the cycle's period */
+  description = g_strdup_printf (_("The member’s 1:1 notes and feedback log from %s to %s, newest first"), from, to);
+  adw_preferences_group_set_description (self->evidence_group, description);
+
+  self->note_list = qd_notes_list_for_period (self->notes, member_id, period_start, period_end);
+  gtk_list_box_bind_model (self->evidence_list, self->note_list, create_note_row, self, NULL);
+  self->action_list = qd_goals_list_actions (self->goals, member_id, self->review_id, today);
+  gtk_list_box_bind_model (self->plan_list, self->action_list, create_action_row, self, NULL);
+}
+
+/* The editor of a new development action, in a message dialog that
+ * offers Add only for what the model accepts and says why otherwise in
+ * its body. */
+typedef struct
+{
+  QdReviewEditor      *self;      /* a reference */
+  QdDevelopmentAction *action;
+  GListStore          *owners;
+  GtkWidget           *title_row;
+  GtkWidget           *owner_row;
+  GtkWidget           *due_row;
+} ActionEditor;
+
+static void
+action_editor_free (ActionEditor *editor)
+{
+  g_clear_object (&editor->self);
+  g_clear_object (&editor->action);
+  g_clear_object (&editor->owners);
+  g_free (editor);
+}
+
+static void
+action_editor_apply (ActionEditor *editor)
+{
+  g_autofree char *due = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor->due_row))));
+
+  qd_development_action_set_title (editor->action, gtk_editable_get_text (GTK_EDITABLE (editor->title_row)));
+  if (gtk_widget_get_visible (editor->owner_row))
+    {
+      QdMember *owner = adw_combo_row_get_selected_item (ADW_COMBO_ROW (editor->owner_row));
+      qd_development_action_set_owner_id (editor->action, owner != NULL ? qd_member_get_id (owner) : 0);
+    }
+  qd_development_action_set_due_date (editor->action, due);
+}
+
+static void
+action_editor_changed_cb (AdwMessageDialog *dialog)
+{
+  ActionEditor *editor = g_object_get_data (G_OBJECT (dialog), "editor");
+  g_autoptr(GError) error = NULL;
+  gboolean valid = FALSE;
+
+  action_editor_apply (editor);
+  if (editor->self->goals != NULL)
+    valid = qd_goals_validate_action (editor->self->goals, editor->action, &error);
+  adw_message_dialog_set_response_enabled (dialog, "add", valid);
+  /* The body says what the model refuses, in its own words. */
+  adw_message_dialog_set_body (dialog, error != NULL ? error->message : "");
+}
+
+static void
+action_dialog_response_cb (AdwMessageDialog *dialog,
+                           const char       *response)
+{
+  ActionEditor *editor = g_object_get_data (G_OBJECT (dialog), "editor");
+  QdReviewEditor *self = editor->self;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "add") != 0 || self->goals == NULL)
+    return;
+  action_editor_apply (editor);
+  if (qd_goals_add_action (self->goals, editor->action, &error) <= 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+      show_error (self, message);
+    }
+}
+
+static void
+add_action_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  QdReviewEditor *self = QD_REVIEW_EDITOR (widget);
+  g_autoptr(QdMember) nobody = NULL;
+  g_autoptr(GtkExpression) name = NULL;
+  ActionEditor *editor;
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *group;
+  gint64 member_id;
+  guint selected = 0;
+
+  if (self->review == NULL || self->goals == NULL)
+    return;
+  save_pending (self);
+  member_id = qd_review_get_member_id (self->review);
+
+  editor = g_new0 (ActionEditor, 1);
+  editor->self = g_object_ref (self);
+  editor->action = qd_development_action_new ();
+  qd_development_action_set_member_id (editor->action, member_id);
+  qd_development_action_set_review_id (editor->action, self->review_id);
+  /* Their own plan: they see it through unless said otherwise. */
+  qd_development_action_set_owner_id (editor->action, member_id);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Add a Development Action"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  group = adw_preferences_group_new ();
+  editor->title_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->title_row), _("What is to be done"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (editor->title_row), TRUE);
+
+  editor->owners = g_list_store_new (QD_TYPE_MEMBER);
+  nobody = qd_member_new ();
+  qd_member_set_name (nobody, _("Nobody"));
+  g_list_store_append (editor->owners, nobody);
+  if (self->roster != NULL)
+    {
+      g_autoptr(QdMemberList) members = qd_member_list_new (self->roster);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (members));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(QdMember) member = g_list_model_get_item (G_LIST_MODEL (members), i);
+
+          g_list_store_append (editor->owners, member);
+          if (qd_member_get_id (member) == member_id)
+            selected = i + 1;
+        }
+    }
+  editor->owner_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->owner_row), _("Owner"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (editor->owner_row), _("Who sees it through"));
+  name = gtk_property_expression_new (QD_TYPE_MEMBER, NULL, "name");
+  adw_combo_row_set_expression (ADW_COMBO_ROW (editor->owner_row), name);
+  adw_combo_row_set_model (ADW_COMBO_ROW (editor->owner_row), G_LIST_MODEL (editor->owners));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (editor->owner_row), selected);
+  /* Without the roster there is nobody to choose from: the member owns it. */
+  gtk_widget_set_visible (editor->owner_row, self->roster != NULL && selected > 0);
+
+  editor->due_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->due_row), _("Due date (year-month-day, optional)"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (editor->due_row), TRUE);
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), editor->title_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), editor->owner_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), editor->due_row);
+  gtk_box_append (GTK_BOX (box), group);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_object_set_data_full (G_OBJECT (dialog), "editor", editor, (GDestroyNotify) action_editor_free);
+  /* Nothing typed yet: Add waits for what is to be done, without a
+   * complaint before the first key. */
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add",
+                                           qd_goals_validate_action (self->goals, editor->action, NULL));
+  g_signal_connect_object (editor->title_row, "changed", G_CALLBACK (action_editor_changed_cb),
+                           dialog, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor->due_row, "changed", G_CALLBACK (action_editor_changed_cb),
+                           dialog, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor->owner_row, "notify::selected", G_CALLBACK (action_editor_changed_cb),
+                           dialog, G_CONNECT_SWAPPED);
+  g_signal_connect (dialog, "response", G_CALLBACK (action_dialog_response_cb), NULL);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (editor->title_row);
+}
+
 /* ---- header and the next step ---- */
 
 typedef enum
@@ -1477,6 +1904,7 @@ refresh (QdReviewEditor *self)
   gtk_text_view_set_editable (self->improvements_view, status != QD_REVIEW_STATUS_SHARED);
   gtk_widget_set_sensitive (GTK_WIDGET (self->strengths_view), status != QD_REVIEW_STATUS_SHARED);
   gtk_widget_set_sensitive (GTK_WIDGET (self->improvements_view), status != QD_REVIEW_STATUS_SHARED);
+  load_evidence_and_plan (self);
 
   self->loading = FALSE;
 }
@@ -1910,6 +2338,7 @@ qd_review_editor_dispose (GObject *object)
   g_clear_object (&self->chooser);
   if (self->competency_rows != NULL)
     clear_competencies (self);
+  unbind_plan (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QD_TYPE_REVIEW_EDITOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -1920,6 +2349,8 @@ qd_review_editor_dispose (GObject *object)
   g_clear_object (&self->reviews);
   g_clear_object (&self->roster);
   g_clear_object (&self->kpis);
+  g_clear_object (&self->goals);
+  g_clear_object (&self->notes);
 
   G_OBJECT_CLASS (qd_review_editor_parent_class)->dispose (object);
 }
@@ -1988,12 +2419,18 @@ qd_review_editor_class_init (QdReviewEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QdReviewEditor, reviewer_row);
   gtk_widget_class_bind_template_child (widget_class, QdReviewEditor, strengths_view);
   gtk_widget_class_bind_template_child (widget_class, QdReviewEditor, improvements_view);
+  gtk_widget_class_bind_template_child (widget_class, QdReviewEditor, evidence_group);
+  gtk_widget_class_bind_template_child (widget_class, QdReviewEditor, evidence_list);
+  gtk_widget_class_bind_template_child (widget_class, QdReviewEditor, plan_group);
+  gtk_widget_class_bind_template_child (widget_class, QdReviewEditor, add_action_button);
+  gtk_widget_class_bind_template_child (widget_class, QdReviewEditor, plan_list);
   gtk_widget_class_bind_template_callback (widget_class, step_button_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "editor.add-feedback", NULL, add_feedback_activated);
   gtk_widget_class_install_action (widget_class, "editor.import-feedback", NULL, import_feedback_activated);
   gtk_widget_class_install_action (widget_class, "editor.skip-self-review", NULL, skip_self_review_activated);
+  gtk_widget_class_install_action (widget_class, "editor.add-action", NULL, add_action_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.back", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -2039,6 +2476,7 @@ qd_review_editor_init (QdReviewEditor *self)
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "leave", G_CALLBACK (focus_leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-action", FALSE);
 
   self->loading = FALSE;
 }
@@ -2091,6 +2529,23 @@ qd_review_editor_set_kpis (QdReviewEditor *self,
 }
 
 void
+qd_review_editor_set_services (QdReviewEditor *self,
+                               QdGoals        *goals,
+                               QdNotes        *notes)
+{
+  g_return_if_fail (QD_IS_REVIEW_EDITOR (self));
+  g_return_if_fail (goals == NULL || QD_IS_GOALS (goals));
+  g_return_if_fail (notes == NULL || QD_IS_NOTES (notes));
+
+  g_set_object (&self->goals, goals);
+  g_set_object (&self->notes, notes);
+  if (self->review == NULL)
+    load_evidence_and_plan (self);
+  else
+    refresh (self);
+}
+
+void
 qd_review_editor_set_today (QdReviewEditor *self,
                             const char     *today)
 {
@@ -2120,6 +2575,7 @@ qd_review_editor_set_review (QdReviewEditor *self,
   self->summary_dirty = FALSE;
   clear_competencies (self);
   g_set_object (&self->scale_model, NULL);
+  load_evidence_and_plan (self);
 
   if (review_id == 0 || self->reviews == NULL)
     return;

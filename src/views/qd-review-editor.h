@@ -3,7 +3,9 @@
 
 #include <adwaita.h>
 
+#include "qd-goals.h"
 #include "qd-kpis.h"
+#include "qd-notes.h"
 #include "qd-reviews.h"
 #include "qd-roster.h"
 
@@ -19,6 +21,11 @@ void      qd_review_editor_set_roster    (QdReviewEditor *self,
                                           QdRoster       *roster);
 void      qd_review_editor_set_kpis      (QdReviewEditor *self,
                                           QdKpis         *kpis);
+/* For the 1:1 notes of the cycle's period, shown as evidence, and the
+ * review's development plan; with either NULL both sections are hidden. */
+void      qd_review_editor_set_services  (QdReviewEditor *self,
+                                          QdGoals        *goals,
+                                          QdNotes        *notes);
 /* @today: YYYY-MM-DD for the overdue line, NULL for the real today. */
 void      qd_review_editor_set_today     (QdReviewEditor *self,
                                           const char     *today);

@@ -1953,6 +1953,18 @@ qd_reviews_page_set_kpis (QdReviewsPage *self,
 }
 
 void
+qd_reviews_page_set_services (QdReviewsPage *self,
+                              QdGoals       *goals,
+                              QdNotes       *notes)
+{
+  g_return_if_fail (QD_IS_REVIEWS_PAGE (self));
+  g_return_if_fail (goals == NULL || QD_IS_GOALS (goals));
+  g_return_if_fail (notes == NULL || QD_IS_NOTES (notes));
+
+  qd_review_editor_set_services (self->review_editor, goals, notes);
+}
+
+void
 qd_reviews_page_set_today (QdReviewsPage *self,
                            const char    *today)
 {

@@ -3,7 +3,9 @@
 
 #include <adwaita.h>
 
+#include "qd-goals.h"
 #include "qd-kpis.h"
+#include "qd-notes.h"
 #include "qd-reviews.h"
 #include "qd-roster.h"
 
@@ -22,6 +24,11 @@ void       qd_reviews_page_set_roster      (QdReviewsPage *self,
 /* The review editor's KPI section follows its changes. */
 void       qd_reviews_page_set_kpis        (QdReviewsPage *self,
                                             QdKpis        *kpis);
+/* The review editor shows the member's 1:1 notes of the cycle's period
+ * and the review's development plan through these; NULL hides them. */
+void       qd_reviews_page_set_services    (QdReviewsPage *self,
+                                            QdGoals       *goals,
+                                            QdNotes       *notes);
 /* @today: YYYY-MM-DD for what is overdue and for proposing a new
  * cycle's quarter; NULL for the real today. */
 void       qd_reviews_page_set_today       (QdReviewsPage *self,
