@@ -952,3 +952,17 @@ qd_calibration_view_get_cycle (QdCalibrationView *self)
 
   return self->cycle_id;
 }
+
+/**
+ * qd_calibration_view_set_lock_visible:
+ *
+ * Hides the view's own "Lock Ratings…" button, for a page that offers
+ * the same step in its header.
+ */
+void
+qd_calibration_view_set_lock_visible (QdCalibrationView *self,
+                                      gboolean           visible)
+{
+  g_return_if_fail (QD_IS_CALIBRATION_VIEW (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->lock_button), visible);
+}

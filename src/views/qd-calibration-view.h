@@ -19,4 +19,7 @@ void               qd_calibration_view_set_cycle   (QdCalibrationView *self,
                                                     gint64             cycle_id);
 gint64             qd_calibration_view_get_cycle   (QdCalibrationView *self);
 
+void               qd_calibration_view_set_lock_visible (QdCalibrationView *self,
+                                                         gboolean           visible);
+
 G_END_DECLS

@@ -1821,6 +1821,10 @@ qd_reviews_page_init (QdReviewsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The header's step button locks the ratings; the calibration tab
+   * need not offer it a second time. */
+  qd_calibration_view_set_lock_visible (self->calibration_view, FALSE);
+
   self->reviewer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cycles = g_list_store_new (QD_TYPE_REVIEW_CYCLE);
   self->cycle_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cycles)));
