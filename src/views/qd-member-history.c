@@ -103,7 +103,9 @@ show_undo_toast (QdMemberHistory *self,
   AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Normal priority: in libadwaita 1.2 a high-priority toast that pushes
+   * another aside can abort if it is clicked while that one leaves. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_NORMAL);
   g_object_set_data_full (G_OBJECT (toast), "undo", undo, free_undo);
   g_signal_connect_object (toast, "button-clicked", undo_cb, self, 0);
   show_toast (self, toast);

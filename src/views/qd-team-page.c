@@ -328,7 +328,9 @@ delete_member (QdTeamPage      *self,
   title = g_strdup_printf (_("%s was removed"), qd_roster_undo_get_name (undo));
   toast = qd_toast_new_text (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Normal priority: in libadwaita 1.2 a high-priority toast that pushes
+   * another aside can abort if it is clicked while that one leaves. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_NORMAL);
   g_object_set_data_full (G_OBJECT (toast), "undo", undo, (GDestroyNotify) qd_roster_undo_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
   show_toast (self, toast);
