@@ -37,42 +37,6 @@
 
 /* ---- helpers ---- */
 
-static void
-bind_real (sqlite3_stmt *stmt,
-           int           index,
-           double        value)
-{
-  if (isfinite (value))
-    sqlite3_bind_double (stmt, index, value);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static double
-column_real (sqlite3_stmt *stmt,
-             int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NAN;
-  return sqlite3_column_double (stmt, column);
-}
-
-static char *
-column_dup_or_null (sqlite3_stmt *stmt,
-                    int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-  return _qd_store_column_dup (stmt, column);
-}
-
-/* Empty texts are stored as NULL where the column means "none". */
-static const char *
-nonempty (const char *text)
-{
-  return text != NULL && *text != '\0' ? text : NULL;
-}
-
 /* Steps an INSERT … RETURNING id. */
 static gint64
 step_returning_id (QdStore       *self,
@@ -276,10 +240,10 @@ read_goal (sqlite3_stmt *stmt,
   record->template_id = sqlite3_column_int64 (stmt, 3);
   record->title = _qd_store_column_dup (stmt, 4);
   record->description = _qd_store_column_dup (stmt, 5);
-  record->metric = column_dup_or_null (stmt, 6);
-  record->baseline = column_real (stmt, 7);
-  record->target = column_real (stmt, 8);
-  record->manual_progress = column_real (stmt, 9);
+  record->metric = _qd_store_column_dup_nullable (stmt, 6);
+  record->baseline = _qd_store_column_real (stmt, 7);
+  record->target = _qd_store_column_real (stmt, 8);
+  record->manual_progress = _qd_store_column_real (stmt, 9);
   record->start_date = _qd_store_column_dup (stmt, 10);
   record->due_date = _qd_store_column_dup (stmt, 11);
   record->status = _qd_store_column_dup (stmt, 12);
@@ -336,10 +300,10 @@ bind_goal (sqlite3_stmt       *stmt,
   _qd_store_bind_id (stmt, 3, record->template_id);
   _qd_store_bind_text (stmt, 4, record->title);
   _qd_store_bind_text (stmt, 5, record->description != NULL ? record->description : "");
-  _qd_store_bind_text (stmt, 6, nonempty (record->metric));
-  bind_real (stmt, 7, record->baseline);
-  bind_real (stmt, 8, record->target);
-  bind_real (stmt, 9, record->manual_progress);
+  _qd_store_bind_text (stmt, 6, _qd_store_nonempty (record->metric));
+  _qd_store_bind_real (stmt, 7, record->baseline);
+  _qd_store_bind_real (stmt, 8, record->target);
+  _qd_store_bind_real (stmt, 9, record->manual_progress);
   _qd_store_bind_text (stmt, 10, record->start_date);
   _qd_store_bind_text (stmt, 11, record->due_date);
   _qd_store_bind_text (stmt, 12, record->status != NULL ? record->status : "active");
@@ -535,8 +499,8 @@ read_template (sqlite3_stmt *stmt,
   record->id = sqlite3_column_int64 (stmt, 0);
   record->title = _qd_store_column_dup (stmt, 1);
   record->description = _qd_store_column_dup (stmt, 2);
-  record->metric = column_dup_or_null (stmt, 3);
-  record->target = column_real (stmt, 4);
+  record->metric = _qd_store_column_dup_nullable (stmt, 3);
+  record->target = _qd_store_column_real (stmt, 4);
   record->created_at = _qd_store_column_dup (stmt, 5);
 }
 
@@ -580,8 +544,8 @@ bind_template (sqlite3_stmt               *stmt,
   _qd_store_bind_id (stmt, 1, record->id);
   _qd_store_bind_text (stmt, 2, record->title);
   _qd_store_bind_text (stmt, 3, record->description != NULL ? record->description : "");
-  _qd_store_bind_text (stmt, 4, nonempty (record->metric));
-  bind_real (stmt, 5, record->target);
+  _qd_store_bind_text (stmt, 4, _qd_store_nonempty (record->metric));
+  _qd_store_bind_real (stmt, 5, record->target);
 }
 
 gint64
@@ -742,7 +706,7 @@ read_action (sqlite3_stmt *stmt,
   record->title = _qd_store_column_dup (stmt, 4);
   record->owner_id = sqlite3_column_int64 (stmt, 5);
   record->owner_name = _qd_store_column_dup (stmt, 6);
-  record->due_date = column_dup_or_null (stmt, 7);
+  record->due_date = _qd_store_column_dup_nullable (stmt, 7);
   record->done = sqlite3_column_int (stmt, 8) != 0;
   record->created_at = _qd_store_column_dup (stmt, 9);
 }
@@ -798,7 +762,7 @@ bind_action (sqlite3_stmt                    *stmt,
   _qd_store_bind_id (stmt, 3, record->review_id);
   _qd_store_bind_text (stmt, 4, record->title);
   _qd_store_bind_id (stmt, 5, record->owner_id);
-  _qd_store_bind_text (stmt, 6, nonempty (record->due_date));
+  _qd_store_bind_text (stmt, 6, _qd_store_nonempty (record->due_date));
   sqlite3_bind_int (stmt, 7, record->done ? 1 : 0);
 }
 
@@ -900,7 +864,7 @@ read_note (sqlite3_stmt *stmt,
   record->noted_on = _qd_store_column_dup (stmt, 3);
   record->text = _qd_store_column_dup (stmt, 4);
   record->created_at = _qd_store_column_dup (stmt, 5);
-  record->updated_at = column_dup_or_null (stmt, 6);
+  record->updated_at = _qd_store_column_dup_nullable (stmt, 6);
 }
 
 GPtrArray *
@@ -927,8 +891,8 @@ qd_store_list_member_notes (QdStore     *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, MAX (member_id, 0));
   sqlite3_bind_int (stmt, 2, (int) (kinds & 0xf));
-  _qd_store_bind_text (stmt, 3, nonempty (from_day));
-  _qd_store_bind_text (stmt, 4, nonempty (to_day));
+  _qd_store_bind_text (stmt, 3, _qd_store_nonempty (from_day));
+  _qd_store_bind_text (stmt, 4, _qd_store_nonempty (to_day));
   return collect_records (self, stmt, sizeof (QdMemberNoteRecord), read_note,
                           (GDestroyNotify) qd_member_note_record_free, error);
 }

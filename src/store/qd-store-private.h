@@ -24,6 +24,14 @@ void          _qd_store_bind_id        (sqlite3_stmt *stmt,
                                         gint64        id);
 char         *_qd_store_column_dup     (sqlite3_stmt *stmt,
                                         int           column);
+void          _qd_store_bind_real      (sqlite3_stmt *stmt,
+                                        int           index,
+                                        double        value);
+double        _qd_store_column_real    (sqlite3_stmt *stmt,
+                                        int           column);
+char         *_qd_store_column_dup_nullable (sqlite3_stmt *stmt,
+                                             int           column);
+const char   *_qd_store_nonempty       (const char   *text);
 GArray       *_qd_store_collect_ids    (QdStore      *self,
                                         sqlite3_stmt *stmt,
                                         GError      **error);

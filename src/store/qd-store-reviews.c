@@ -99,42 +99,6 @@ qd_feedback_record_clear (QdFeedbackRecord *record)
 
 /* ---- helpers ---- */
 
-static void
-bind_real (sqlite3_stmt *stmt,
-           int           index,
-           double        value)
-{
-  if (isnan (value))
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_double (stmt, index, value);
-}
-
-static double
-column_real (sqlite3_stmt *stmt,
-             int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NAN;
-  return sqlite3_column_double (stmt, column);
-}
-
-/* NULL stays NULL, unlike _qd_store_column_dup(). */
-static char *
-column_nullable (sqlite3_stmt *stmt,
-                 int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
-}
-
-static const char *
-empty_to_null (const char *text)
-{
-  return text != NULL && *text != '\0' ? text : NULL;
-}
-
 /* Steps a statement that returns one id (RETURNING or a lookup); 0 when
  * there is no row, -1 on error. */
 static gint64
@@ -646,17 +610,17 @@ qd_store_load_cycle (QdStore        *self,
   record->name = _qd_store_column_dup (stmt, 1);
   record->period_start = _qd_store_column_dup (stmt, 2);
   record->period_end = _qd_store_column_dup (stmt, 3);
-  record->self_due = column_nullable (stmt, 4);
-  record->manager_due = column_nullable (stmt, 5);
-  record->calibration_due = column_nullable (stmt, 6);
+  record->self_due = _qd_store_column_dup_nullable (stmt, 4);
+  record->manager_due = _qd_store_column_dup_nullable (stmt, 5);
+  record->calibration_due = _qd_store_column_dup_nullable (stmt, 6);
   record->status = _qd_store_column_dup (stmt, 7);
   record->template_id = sqlite3_column_int64 (stmt, 8);
   record->template_name = _qd_store_column_dup (stmt, 9);
   record->participants_rule = _qd_store_column_dup (stmt, 10);
   record->scale_points = (guint) sqlite3_column_int (stmt, 11);
-  record->competencies_weight = column_real (stmt, 12);
-  record->kpi_weight = column_real (stmt, 13);
-  record->goals_weight = column_real (stmt, 14);
+  record->competencies_weight = _qd_store_column_real (stmt, 12);
+  record->kpi_weight = _qd_store_column_real (stmt, 13);
+  record->goals_weight = _qd_store_column_real (stmt, 14);
   record->target_top = sqlite3_column_double (stmt, 15);
   record->target_middle = sqlite3_column_double (stmt, 16);
   record->target_bottom = sqlite3_column_double (stmt, 17);
@@ -718,9 +682,9 @@ bind_cycle (sqlite3_stmt        *stmt,
   _qd_store_bind_text (stmt, 2, record->name);
   _qd_store_bind_text (stmt, 3, record->period_start);
   _qd_store_bind_text (stmt, 4, record->period_end);
-  _qd_store_bind_text (stmt, 5, empty_to_null (record->self_due));
-  _qd_store_bind_text (stmt, 6, empty_to_null (record->manager_due));
-  _qd_store_bind_text (stmt, 7, empty_to_null (record->calibration_due));
+  _qd_store_bind_text (stmt, 5, _qd_store_nonempty (record->self_due));
+  _qd_store_bind_text (stmt, 6, _qd_store_nonempty (record->manager_due));
+  _qd_store_bind_text (stmt, 7, _qd_store_nonempty (record->calibration_due));
   _qd_store_bind_id (stmt, 8, record->template_id);
   _qd_store_bind_text (stmt, 9, record->participants_rule != NULL ? record->participants_rule : "all-active");
   sqlite3_bind_double (stmt, 10, record->target_top);
@@ -1030,8 +994,8 @@ qd_store_list_review_ids (QdStore              *self,
 
   sqlite3_bind_int64 (stmt, 1, cycle_id);
   _qd_store_bind_id (stmt, 2, query->reviewer_id);
-  _qd_store_bind_text (stmt, 3, empty_to_null (query->status));
-  _qd_store_bind_text (stmt, 4, empty_to_null (folded));
+  _qd_store_bind_text (stmt, 3, _qd_store_nonempty (query->status));
+  _qd_store_bind_text (stmt, 4, _qd_store_nonempty (folded));
   return _qd_store_collect_ids (self, stmt, error);
 }
 
@@ -1082,23 +1046,23 @@ qd_store_load_review (QdStore         *self,
   record->reviewer_id = sqlite3_column_int64 (stmt, 7);
   record->reviewer_name = _qd_store_column_dup (stmt, 8);
   record->status = _qd_store_column_dup (stmt, 9);
-  record->kpi_rating = column_real (stmt, 10);
-  record->overall_rating = column_real (stmt, 11);
-  record->calibrated_rating = column_real (stmt, 12);
-  record->potential = column_nullable (stmt, 13);
-  record->goals_progress = column_real (stmt, 14);
+  record->kpi_rating = _qd_store_column_real (stmt, 10);
+  record->overall_rating = _qd_store_column_real (stmt, 11);
+  record->calibrated_rating = _qd_store_column_real (stmt, 12);
+  record->potential = _qd_store_column_dup_nullable (stmt, 13);
+  record->goals_progress = _qd_store_column_real (stmt, 14);
   record->strengths = _qd_store_column_dup (stmt, 15);
   record->improvements = _qd_store_column_dup (stmt, 16);
-  record->self_submitted_at = column_nullable (stmt, 17);
-  record->manager_submitted_at = column_nullable (stmt, 18);
-  record->shared_at = column_nullable (stmt, 19);
+  record->self_submitted_at = _qd_store_column_dup_nullable (stmt, 17);
+  record->manager_submitted_at = _qd_store_column_dup_nullable (stmt, 18);
+  record->shared_at = _qd_store_column_dup_nullable (stmt, 19);
   record->cycle_name = _qd_store_column_dup (stmt, 20);
   record->cycle_status = _qd_store_column_dup (stmt, 21);
   record->period_start = _qd_store_column_dup (stmt, 22);
   record->period_end = _qd_store_column_dup (stmt, 23);
-  record->self_due = column_nullable (stmt, 24);
-  record->manager_due = column_nullable (stmt, 25);
-  record->calibration_due = column_nullable (stmt, 26);
+  record->self_due = _qd_store_column_dup_nullable (stmt, 24);
+  record->manager_due = _qd_store_column_dup_nullable (stmt, 25);
+  record->calibration_due = _qd_store_column_dup_nullable (stmt, 26);
   record->scale_points = (guint) sqlite3_column_int (stmt, 27);
   record->ratings_locked = sqlite3_column_int (stmt, 28) != 0;
   sqlite3_reset (stmt);
@@ -1127,16 +1091,16 @@ qd_store_update_review (QdStore               *self,
   sqlite3_bind_int64 (stmt, 1, record->id);
   _qd_store_bind_id (stmt, 2, record->reviewer_id);
   _qd_store_bind_text (stmt, 3, record->status);
-  bind_real (stmt, 4, record->kpi_rating);
-  bind_real (stmt, 5, record->overall_rating);
-  bind_real (stmt, 6, record->calibrated_rating);
-  _qd_store_bind_text (stmt, 7, empty_to_null (record->potential));
-  bind_real (stmt, 8, record->goals_progress);
+  _qd_store_bind_real (stmt, 4, record->kpi_rating);
+  _qd_store_bind_real (stmt, 5, record->overall_rating);
+  _qd_store_bind_real (stmt, 6, record->calibrated_rating);
+  _qd_store_bind_text (stmt, 7, _qd_store_nonempty (record->potential));
+  _qd_store_bind_real (stmt, 8, record->goals_progress);
   _qd_store_bind_text (stmt, 9, record->strengths != NULL ? record->strengths : "");
   _qd_store_bind_text (stmt, 10, record->improvements != NULL ? record->improvements : "");
-  _qd_store_bind_text (stmt, 11, empty_to_null (record->self_submitted_at));
-  _qd_store_bind_text (stmt, 12, empty_to_null (record->manager_submitted_at));
-  _qd_store_bind_text (stmt, 13, empty_to_null (record->shared_at));
+  _qd_store_bind_text (stmt, 11, _qd_store_nonempty (record->self_submitted_at));
+  _qd_store_bind_text (stmt, 12, _qd_store_nonempty (record->manager_submitted_at));
+  _qd_store_bind_text (stmt, 13, _qd_store_nonempty (record->shared_at));
   if (!_qd_store_step_done (self, stmt, error))
     return FALSE;
   return check_changed (self, _("This review no longer exists."), error);
@@ -1368,7 +1332,7 @@ collect_feedback (QdStore       *self,
         .review_id = sqlite3_column_int64 (stmt, 1),
         .relationship = _qd_store_column_dup (stmt, 2),
         .anonymous = sqlite3_column_int (stmt, 3) != 0,
-        .respondent_name = column_nullable (stmt, 4),
+        .respondent_name = _qd_store_column_dup_nullable (stmt, 4),
         .comment = _qd_store_column_dup (stmt, 5),
         .submitted_on = _qd_store_column_dup (stmt, 6),
       };
@@ -1619,7 +1583,7 @@ qd_store_goals_progress (QdStore     *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      *mean = column_real (stmt, 0);
+      *mean = _qd_store_column_real (stmt, 0);
       if (n_goals != NULL)
         *n_goals = (guint) sqlite3_column_int (stmt, 1);
     }

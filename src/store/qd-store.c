@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <fcntl.h>
 #include <string.h>
@@ -288,6 +289,45 @@ locale_collate (void       *data,
   int cmp = strcmp (key_a, key_b);
 
   return cmp < 0 ? -1 : cmp > 0 ? 1 : 0;
+}
+
+/* Binds a number, or NULL for NaN (no value) and infinities. */
+void
+_qd_store_bind_real (sqlite3_stmt *stmt,
+                     int           index,
+                     double        value)
+{
+  if (isfinite (value))
+    sqlite3_bind_double (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* A number column, NaN where it is NULL. */
+double
+_qd_store_column_real (sqlite3_stmt *stmt,
+                       int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NAN;
+  return sqlite3_column_double (stmt, column);
+}
+
+/* A text column, NULL where it is NULL (unlike _qd_store_column_dup()). */
+char *
+_qd_store_column_dup_nullable (sqlite3_stmt *stmt,
+                               int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+/* Empty texts are stored as NULL where the column means "none". */
+const char *
+_qd_store_nonempty (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : NULL;
 }
 
 /* Steps @stmt to the end, collecting the first column of every row. */

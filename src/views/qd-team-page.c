@@ -738,7 +738,7 @@ qd_team_page_select_member (QdTeamPage *self,
   gtk_single_selection_set_selected (self->selection, position);
 
   /* The column view keeps its rows in a list view, which has the
-   * scroll action (GTK 4.8 has no gtk_column_view_scroll_to). */
+   * scroll action (GTK 4.8 has no column view call for scrolling). */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
